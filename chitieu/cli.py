@@ -1,0 +1,88 @@
+"""The `chitieu` command: serve, demo, extract, and everything manage.py offers.
+
+chitieu serve [--port 8000] [--host 127.0.0.1] [--workers 2]
+chitieu demo            load the five seed reviews (idempotent)
+chitieu extract FILE... read the figures out of Vietnamese reports
+chitieu migrate | createsuperuser | shell | ...   (manage.py commands)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate_quietly() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="chitieu serve", description="Start chitieu's web server (gunicorn)."
+    )
+    parser.add_argument("--host", default=os.environ.get("CHITIEU_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("CHITIEU_PORT", "8000")))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("CHITIEU_WORKERS", "2")))
+    parser.add_argument("--no-migrate", action="store_true", help="do not apply pending migrations first")
+    args = parser.parse_args(argv)
+    if not 0 < args.port < 65536:
+        parser.error(f"--port must be between 1 and 65535, not {args.port}")
+    _django_setup()
+    if not args.no_migrate:
+        _migrate_quietly()
+    print(f"chitieu: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "chitieu.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "5",
+    ]
+    run()
+    return 0
+
+
+def extract(argv: list[str]) -> int:
+    from chitieu.extraction.cli import main as extract_main
+
+    return extract_main(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__.strip())
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command == "serve":
+        return serve(rest)
+    if command == "extract":
+        return extract(rest)
+    _django_setup()
+    from django.core.management import execute_from_command_line
+
+    if command == "demo":
+        _migrate_quietly()
+    execute_from_command_line(["chitieu", command, *rest])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

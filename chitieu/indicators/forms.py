@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from chitieu.web.fields import LocalDecimalField
+
+from .models import Basis, TargetKindChoices
+
+
+class ServiceErrorsMixin:
+    def add_service_errors(self, exc: ValidationError) -> None:
+        if hasattr(exc, "error_dict"):
+            for name, errs in exc.error_dict.items():
+                target = name if name in self.fields else None
+                for e in errs:
+                    self.add_error(target, e)
+        else:
+            for e in exc.error_list:
+                self.add_error(None, e)
+
+
+class TargetRowForm(ServiceErrorsMixin, forms.Form):
+    indicator = forms.ModelChoiceField(queryset=None, label=_("indicator"), to_field_name="code")
+    basis = forms.ChoiceField(choices=Basis.choices, label=_("basis"))
+    basis_label = forms.CharField(label=_("basis as written"), required=False, max_length=100)
+    kind = forms.ChoiceField(choices=TargetKindChoices.choices, label=_("target kind"), initial="level")
+    period = forms.CharField(label=_("period"), max_length=12)
+    value = LocalDecimalField(label=_("value"))
+    note = forms.CharField(label=_("note"), required=False, widget=forms.TextInput)
+
+    def __init__(
+        self, *args, indicators, default_period: str, required: bool = True, instance=None, **kwargs
+    ):
+        if instance is not None:
+            from chitieu.lib.vnnum import format_number
+            from chitieu.web.fields import current_lang
+
+            kwargs["initial"] = {
+                "indicator": instance.indicator.code,
+                "basis": instance.basis,
+                "basis_label": instance.basis_label,
+                "kind": instance.kind,
+                "period": instance.period,
+                "value": format_number(instance.value, lang=current_lang(), grouping=True),
+                "note": instance.note,
+            }
+        else:
+            kwargs.setdefault("initial", {"period": default_period})
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators_qs(indicators)
+        self.row_required = required
+        if not required:
+            for f in self.fields.values():
+                f.required = False
+
+    def has_data(self) -> bool:
+        return bool(self.cleaned_data.get("indicator")) and self.cleaned_data.get("value") is not None
+
+    def clean(self):
+        cd = super().clean()
+        if not self.row_required:
+            filled = cd.get("indicator") or cd.get("value") is not None
+            if filled:
+                for name in ("indicator", "basis", "period", "value"):
+                    if not cd.get(name) and cd.get(name) != 0 and name not in self.errors:
+                        self.add_error(name, _("This field is required."))
+        return cd
+
+
+def indicators_qs(indicators):
+    from .models import Indicator
+
+    return Indicator.objects.filter(pk__in=[i.pk for i in indicators]).order_by("field", "sort_order", "code")

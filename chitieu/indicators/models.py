@@ -1,0 +1,262 @@
+"""The indicator catalogue, resolutions and the targets they set."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from chitieu.reporting.progress import Aggregation, Measure, Polarity, TargetKind
+
+
+class Dimension(models.TextChoices):
+    MONEY = "money", _("money")
+    MASS = "mass", _("mass")
+    AREA = "area", _("area")
+    LENGTH = "length", _("length")
+    PERCENT = "percent", _("percentage")
+    COUNT = "count", _("count")
+    RATE = "rate", _("rate per period")
+
+
+class MeasureUnit(models.Model):
+    """A unit of measure with its scale against the dimension's base unit (đồng, kg, m², …)."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    symbol = models.CharField(_("symbol"), max_length=40, help_text=_("as written: tỷ đồng, tấn, ha, %, xã"))
+    symbol_en = models.CharField(_("symbol (English)"), max_length=40, blank=True)
+    dimension = models.CharField(_("dimension"), max_length=10, choices=Dimension.choices)
+    factor = models.DecimalField(
+        _("factor to base unit"), max_digits=30, decimal_places=10, default=Decimal(1)
+    )
+
+    class Meta:
+        verbose_name = _("unit of measure")
+        verbose_name_plural = _("units of measure")
+        ordering = ["dimension", "factor"]
+        constraints = [models.CheckConstraint(condition=Q(factor__gt=0), name="measureunit_factor_positive")]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def convert(self, value: Decimal, to: MeasureUnit) -> Decimal:
+        if self.dimension != to.dimension:
+            raise ValueError(f"cannot convert {self.symbol} to {to.symbol}")
+        return value * self.factor / to.factor
+
+
+class Field(models.TextChoices):
+    ECONOMY = "economy", _("economy")
+    CULTURE_SOCIETY = "culture_society", _("culture and society")
+    DEFENCE_SECURITY = "defence_security", _("defence and security")
+    PARTY_BUILDING = "party_building", _("Party building")
+
+
+FIELD_ORDER = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.PARTY_BUILDING]
+
+
+class PolarityChoices(models.TextChoices):
+    HIGHER = Polarity.HIGHER.value, _("higher is better")
+    LOWER = Polarity.LOWER.value, _("lower is better")
+
+
+class MeasureChoices(models.TextChoices):
+    FLOW = Measure.FLOW.value, _("flow, summed within the year")
+    STOCK = Measure.STOCK.value, _("stock or level")
+    RATIO = Measure.RATIO.value, _("ratio (numerator and denominator)")
+    COUNT_MEETING = Measure.COUNT_MEETING.value, _("count of units meeting a standard (X/Y)")
+
+
+class AggregationChoices(models.TextChoices):
+    SUM = Aggregation.SUM.value, _("sum")
+    AVG = Aggregation.AVG.value, _("average")
+    WEIGHTED_AVG = Aggregation.WEIGHTED_AVG.value, _("weighted average")
+    RATIO_OF_SUMS = Aggregation.RATIO_OF_SUMS.value, _("ratio of sums")
+    COUNT_MEETING = Aggregation.COUNT_MEETING.value, _("count of children meeting a condition")
+    NONE = Aggregation.NONE.value, _("does not roll up")
+
+
+class Indicator(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    measure_unit = models.ForeignKey(MeasureUnit, verbose_name=_("unit of measure"), on_delete=models.PROTECT)
+    field = models.CharField(_("field"), max_length=20, choices=Field.choices)
+    polarity = models.CharField(
+        _("polarity"), max_length=10, choices=PolarityChoices.choices, default=PolarityChoices.HIGHER
+    )
+    measure = models.CharField(_("kind of measure"), max_length=20, choices=MeasureChoices.choices)
+    aggregation = models.CharField(_("roll-up"), max_length=20, choices=AggregationChoices.choices)
+    weight_indicator = models.ForeignKey(
+        "self",
+        verbose_name=_("weight for weighted average"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    threshold = models.DecimalField(
+        _("threshold for counting children"),
+        max_digits=20,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("for X/Y counts: a child meets the standard when its value reaches this"),
+    )
+    child_indicator = models.ForeignKey(
+        "self",
+        verbose_name=_("children's indicator counted"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("for X/Y counts: the indicator read on each child unit"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("component of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="components",
+    )
+    is_share = models.BooleanField(_("share of a whole (cannot exceed 100%)"), default=False)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["field", "sort_order", "code"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="indicator_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResolutionBody(models.TextChoices):
+    CONGRESS = "congress", _("Party congress")
+    EXECUTIVE = "executive", _("executive committee")
+    STANDING = "standing", _("standing committee")
+    PEOPLES_COUNCIL = "peoples_council", _("People's Council")
+    PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
+
+
+class ResolutionKind(models.TextChoices):
+    CONGRESS = "congress", _("congress resolution (term)")
+    ANNUAL = "annual", _("annual resolution")
+    THEMATIC = "thematic", _("thematic resolution")
+
+
+class Resolution(models.Model):
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("issuing unit"), on_delete=models.PROTECT, related_name="resolutions"
+    )
+    body = models.CharField(_("issuing body"), max_length=20, choices=ResolutionBody.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ResolutionKind.choices)
+    number = models.CharField(
+        _("number and symbol"), max_length=40, blank=True, help_text=_("e.g. 28-NQ/HU; empty when unknown")
+    )
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=400)
+    term = models.ForeignKey(
+        "orgs.Term", verbose_name=_("term"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        ordering = ["-year", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "number"], condition=~Q(number=""), name="resolution_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="congress") | Q(term__isnull=False), name="resolution_congress_has_term"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="annual") | Q(year__isnull=False), name="resolution_annual_has_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    @property
+    def period_code(self) -> str:
+        if self.term_id:
+            return self.term.period_code
+        return str(self.year) if self.year else ""
+
+
+class Basis(models.TextChoices):
+    PLAN = "plan", _("plan")
+    RESOLUTION = "resolution", _("resolution")
+    ESTIMATE_UPPER = "estimate_upper", _("budget estimate assigned from above")
+    ESTIMATE_LOCAL = "estimate_local", _("budget estimate adopted locally")
+    OTHER = "other", _("other")
+
+
+BASIS_ORDER = [Basis.PLAN, Basis.RESOLUTION, Basis.ESTIMATE_UPPER, Basis.ESTIMATE_LOCAL, Basis.OTHER]
+
+
+class TargetKindChoices(models.TextChoices):
+    LEVEL = TargetKind.LEVEL.value, _("level")
+    FLOOR = TargetKind.FLOOR.value, _("at least (từ … trở lên)")
+    CEILING = TargetKind.CEILING.value, _("below (dưới …)")
+    AVG_GROWTH = TargetKind.AVG_GROWTH.value, _("average annual growth")
+    CUMULATIVE = TargetKind.CUMULATIVE.value, _("cumulative over the term")
+
+
+class Target(models.Model):
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="targets"
+    )
+    period = models.CharField(_("period"), max_length=12, db_index=True)
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    basis_label = models.CharField(
+        _("basis as written"), max_length=100, blank=True, help_text=_("e.g. kế hoạch thị xã; dự toán năm")
+    )
+    kind = models.CharField(
+        _("target kind"), max_length=20, choices=TargetKindChoices.choices, default="level"
+    )
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=6)
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("resolution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    derived = models.BooleanField(
+        _("derived from a stated percentage"),
+        default=False,
+        help_text=_("not stated; computed from value ÷ %"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "unit", "period", "basis"], name="target_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.unit} {self.period} {self.basis}"

@@ -1,0 +1,122 @@
+"""Periodic results and the reporting setup that frames them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class WindowRule(models.TextChoices):
+    ND09 = "nd09", _("Decree 09/2019: 15th to 14th")
+    CALENDAR = "calendar", _("calendar periods")
+
+
+class ReportingSetup(models.Model):
+    """How a unit reports: its data cut-off rule. Children inherit the nearest ancestor's setup."""
+
+    unit = models.OneToOneField("orgs.Unit", on_delete=models.PROTECT, related_name="reporting_setup")
+    window_rule = models.CharField(
+        _("data window"), max_length=10, choices=WindowRule.choices, default=WindowRule.ND09
+    )
+
+    class Meta:
+        verbose_name = _("reporting setup")
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.window_rule}"
+
+
+class ResultStatus(models.TextChoices):
+    ACTUAL = "actual", _("actual")
+    ESTIMATE = "estimate", _("estimate (ước)")
+
+
+class ResultSource(models.TextChoices):
+    ENTERED = "entered", _("entered")
+    IMPORTED = "imported", _("imported")
+    EXTRACTED = "extracted", _("extracted from a document")
+
+
+class Result(models.Model):
+    indicator = models.ForeignKey(
+        "indicators.Indicator", verbose_name=_("indicator"), on_delete=models.PROTECT
+    )
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="results"
+    )
+    period = models.CharField(_("period"), max_length=12, db_index=True)
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=6, null=True, blank=True)
+    numerator = models.DecimalField(_("numerator"), max_digits=24, decimal_places=6, null=True, blank=True)
+    denominator = models.DecimalField(
+        _("denominator"), max_digits=24, decimal_places=6, null=True, blank=True
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ResultStatus.choices, default="actual")
+    qualifier = models.CharField(
+        _("as written"),
+        max_length=10,
+        blank=True,
+        choices=[("over", _("over (trên)")), ("nearly", _("nearly (gần)")), ("about", _("about (khoảng)"))],
+    )
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=ResultSource.choices, default="entered")
+    source_ref = models.CharField(_("source reference"), max_length=300, blank=True)
+    source_text = models.TextField(_("source text"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    entered_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "unit", "period"], name="result_unique"),
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | ~Q(denominator=0), name="result_denominator_nonzero"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.unit} {self.period}"
+
+
+class ComparisonKind(models.TextChoices):
+    OF = "of", _("share of the basis")
+    CHANGE = "change", _("change against the basis")
+
+
+class StatedBasis(models.TextChoices):
+    PLAN = "plan", _("plan")
+    RESOLUTION = "resolution", _("resolution")
+    ESTIMATE_UPPER = "estimate_upper", _("budget estimate assigned from above")
+    ESTIMATE_LOCAL = "estimate_local", _("budget estimate adopted locally")
+    SAME_PERIOD = "same_period", _("same period last year")
+    OTHER = "other", _("other")
+
+
+class StatedComparison(models.Model):
+    """A percentage the source states ("đạt 31% kế hoạch", "tăng 15,9% so với cùng kỳ").
+
+    Kept beside the computed comparisons so that a figure given only as a
+    percentage is still shown, and a stated percentage can be checked against
+    the one computed from the data.
+    """
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="stated")
+    basis = models.CharField(_("basis"), max_length=20, choices=StatedBasis.choices)
+    basis_label = models.CharField(_("basis as written"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=ComparisonKind.choices)
+    percent = models.DecimalField(_("percent"), max_digits=12, decimal_places=4)
+    qualifier = models.CharField(_("as written"), max_length=10, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["result", "basis", "kind"], name="stated_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.result}: {self.kind} {self.basis} {self.percent}%"

@@ -1,0 +1,296 @@
+"""The progress table of a unit for a period: results against every target basis, the same
+period last year, and the roll-up of the unit's children. A fixed number of queries whatever
+the number of indicators."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from chitieu.indicators.models import BASIS_ORDER, FIELD_ORDER, Basis, Field, Indicator, Resolution, Target
+from chitieu.lib.periods import Period, PeriodKind, parse_period
+from chitieu.orgs.models import Unit
+from chitieu.orgs.selectors import unit_children
+
+from .models import Result, StatedComparison
+from .progress import (
+    Aggregation,
+    Assessment,
+    ChildValue,
+    Measure,
+    Polarity,
+    Rollup,
+    Status,
+    assess,
+    change_percent,
+    change_points,
+    rollup,
+)
+
+STATUS_LABELS = {
+    Status.EXCEEDED: _("exceeded"),
+    Status.ACHIEVED: _("achieved"),
+    Status.NOT_ACHIEVED: _("not achieved"),
+    Status.NO_TARGET: _("no target"),
+}
+
+
+def _decimals(percent: Decimal) -> int:
+    exp = percent.normalize().as_tuple().exponent
+    return max(1, -exp) if isinstance(exp, int) and exp < 0 else 1
+
+
+@dataclass
+class BasisCell:
+    basis: str
+    target: Target | None
+    assessment: Assessment | None
+    stated_percent: Decimal | None = None  # as the source wrote it, when it could not be computed
+    stated_qualifier: str = ""
+    decimals: int = 1  # the stated percentage's own precision, else one decimal
+
+    @property
+    def basis_label(self) -> str:
+        return str(dict(Basis.choices).get(self.basis, self.basis))
+
+
+@dataclass
+class ProgressRow:
+    indicator: Indicator
+    depth: int
+    result: Result | None
+    previous: Result | None
+    bases: list[BasisCell]
+    change: Decimal | None  # % change, or points for percentage indicators
+    change_is_points: bool
+    change_stated: bool
+    status: Status
+    rollup: Rollup | None = None
+    rollup_count: tuple[int, int] | None = None
+    stated: list[StatedComparison] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.result.value if self.result else None
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def on_pace(self) -> bool:
+        return any(c.assessment and c.assessment.on_pace for c in self.bases)
+
+
+@dataclass
+class FieldGroup:
+    field: str
+    label: str
+    rows: list[ProgressRow]
+
+
+def _applicable_periods(p: Period) -> list[str]:
+    """Target periods that apply to a result period, most specific first."""
+    codes = [p.code]
+    y = p.year_period()
+    if y is not None and y.code != p.code:
+        codes.append(y.code)
+    return codes
+
+
+def _elapsed(result_period: Period, target_period: Period) -> Decimal:
+    if target_period.code == result_period.code:
+        return Decimal(1)
+    if target_period.kind == PeriodKind.YEAR:
+        return result_period.elapsed_fraction_of_year()
+    if target_period.kind == PeriodKind.TERM:
+        total = (target_period.end - target_period.start).days + 1
+        done = (min(result_period.end, target_period.end) - target_period.start).days + 1
+        return max(Decimal(0), min(Decimal(1), Decimal(done) / Decimal(total)))
+    return Decimal(1)
+
+
+def _is_percent(ind: Indicator) -> bool:
+    return ind.measure_unit.dimension == "percent"
+
+
+def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None = None) -> list[FieldGroup]:
+    prev = period.same_period_last_year()
+    periods = [period.code] + ([prev.code] if prev else [])
+    results = {
+        (r.indicator_id, r.period): r
+        for r in Result.objects.filter(unit=unit, period__in=periods).select_related("indicator")
+    }
+    stated_by_result: dict[int, list[StatedComparison]] = defaultdict(list)
+    for s in StatedComparison.objects.filter(result__unit=unit, result__period=period.code):
+        stated_by_result[s.result_id].append(s)
+
+    target_periods = _applicable_periods(period)
+    tq = Q(period__in=target_periods)
+    # Term targets (congress resolutions) apply to every period inside the term.
+    term_targets = [
+        t
+        for t in Target.objects.filter(unit=unit, period__regex=r"^[0-9]{4}-[0-9]{4}$").exclude(
+            period__in=target_periods
+        )
+        if _term_contains(t.period, period)
+    ]
+    targets_qs = Target.objects.filter(Q(unit=unit) & tq).select_related("resolution")
+    if resolution is not None:
+        targets_qs = targets_qs.filter(resolution=resolution)
+        term_targets = [t for t in term_targets if t.resolution_id == resolution.pk]
+    targets: dict[int, dict[str, Target]] = defaultdict(dict)
+    for t in sorted(
+        list(targets_qs) + term_targets, key=lambda t: _specificity(t.period, target_periods), reverse=True
+    ):
+        targets[t.indicator_id][t.basis] = t  # most specific period wins
+
+    ind_ids = {iid for (iid, pc) in results if pc == period.code} | set(targets)
+    if resolution is None:
+        ind_ids |= {iid for (iid, pc) in results}
+
+    children = unit_children(unit, on=min(period.end, unit.valid_to or period.end))
+    child_results: dict[int, list[Result]] = defaultdict(list)
+    if children:
+        for r in Result.objects.filter(unit__in=children, period=period.code):
+            child_results[r.indicator_id].append(r)
+    count_indicators = list(
+        Indicator.objects.filter(
+            aggregation=Aggregation.COUNT_MEETING, child_indicator_id__in=list(child_results)
+        )
+    )
+    if resolution is None:
+        ind_ids |= {i.pk for i in count_indicators}
+
+    indicators = {
+        i.pk: i for i in Indicator.objects.filter(pk__in=ind_ids).select_related("measure_unit", "parent")
+    }
+    # Components appear under their parent when the parent is in the table.
+    rows_by_field: dict[str, list[ProgressRow]] = defaultdict(list)
+    ordered = _order_with_components(list(indicators.values()))
+    for ind, depth in ordered:
+        res = results.get((ind.pk, period.code))
+        prev_res = results.get((ind.pk, prev.code)) if prev else None
+        value = res.value if res else None
+        cells: list[BasisCell] = []
+        stated = stated_by_result.get(res.pk, []) if res else []
+        stated_of = {s.basis: s for s in stated if s.kind == "of"}
+        status = Status.NO_TARGET
+        for basis in BASIS_ORDER:
+            t = targets.get(ind.pk, {}).get(basis)
+            st = stated_of.get(basis)
+            if t is None and st is None:
+                continue
+            a = None
+            if t is not None:
+                tp = parse_period(t.period)
+                a = assess(
+                    value,
+                    t.value,
+                    polarity=Polarity(ind.polarity),
+                    kind=t.kind,
+                    measure=Measure(ind.measure),
+                    elapsed=_elapsed(period, tp),
+                )
+                if status == Status.NO_TARGET:
+                    status = a.status
+            cell = BasisCell(basis=basis, target=t, assessment=a)
+            if st is not None:
+                cell.decimals = _decimals(st.percent)
+                if a is None or a.percent is None:
+                    cell.stated_percent = st.percent
+                    cell.stated_qualifier = st.qualifier
+            cells.append(cell)
+        change, points, change_stated = None, _is_percent(ind), False
+        if value is not None and prev_res is not None and prev_res.value is not None:
+            change = change_points(value, prev_res.value) if points else change_percent(value, prev_res.value)
+        else:
+            for s in stated:
+                if s.kind == "change" and s.basis == "same_period":
+                    change, points, change_stated = s.percent, False, True
+        row = ProgressRow(
+            indicator=ind,
+            depth=depth,
+            result=res,
+            previous=prev_res,
+            bases=cells,
+            change=change,
+            change_is_points=points,
+            change_stated=change_stated,
+            status=status,
+            stated=stated,
+        )
+        _attach_rollup(row, ind, children, child_results)
+        rows_by_field[ind.field].append(row)
+    labels = dict(Field.choices)
+    return [FieldGroup(f, labels[f], rows_by_field[f]) for f in FIELD_ORDER if rows_by_field.get(f)]
+
+
+def _term_contains(code: str, period: Period) -> bool:
+    try:
+        tp = parse_period(code)
+    except ValueError:
+        return False
+    return tp.kind == PeriodKind.TERM and tp.contains(period)
+
+
+def _specificity(code: str, target_periods: list[str]) -> int:
+    if code in target_periods:
+        return len(target_periods) - target_periods.index(code)
+    return 0
+
+
+def _order_with_components(indicators: list[Indicator]) -> list[tuple[Indicator, int]]:
+    present = {i.pk for i in indicators}
+    by_parent: dict[int | None, list[Indicator]] = defaultdict(list)
+    for i in indicators:
+        by_parent[i.parent_id if i.parent_id in present else None].append(i)
+    out: list[tuple[Indicator, int]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for i in sorted(by_parent.get(parent, []), key=lambda x: (x.sort_order, x.code)):
+            out.append((i, depth))
+            walk(i.pk, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], child_results) -> None:
+    if not children:
+        return
+    agg = Aggregation(ind.aggregation)
+    if agg == Aggregation.COUNT_MEETING and ind.child_indicator_id:
+        by_unit = {r.unit_id: r for r in child_results.get(ind.child_indicator_id, [])}
+        values = [
+            ChildValue(key=c.code, value=by_unit[c.pk].value if c.pk in by_unit else None) for c in children
+        ]
+        r = rollup(values, agg, polarity=Polarity(ind.polarity), threshold=ind.threshold)
+        row.rollup = r
+        row.rollup_count = (int(r.numerator or 0), int(r.denominator or 0))
+        return
+    if agg == Aggregation.NONE:
+        return
+    by_unit = {r.unit_id: r for r in child_results.get(ind.pk, [])}
+    if not by_unit:
+        return
+    values = [
+        ChildValue(
+            key=c.code,
+            value=by_unit[c.pk].value if c.pk in by_unit else None,
+            numerator=by_unit[c.pk].numerator if c.pk in by_unit else None,
+            denominator=by_unit[c.pk].denominator if c.pk in by_unit else None,
+        )
+        for c in children
+    ]
+    row.rollup = rollup(values, agg, polarity=Polarity(ind.polarity), threshold=ind.threshold)
+
+
+def indicator_history(indicator: Indicator, unit: Unit) -> list[Result]:
+    rows = list(Result.objects.filter(indicator=indicator, unit=unit))
+    rows.sort(key=lambda r: parse_period(r.period).sort_key)
+    return rows

@@ -1,0 +1,260 @@
+"""Writes of results and targets. Every rule a form, the API or an import must honour lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
+from chitieu.lib.periods import Period, PeriodError, PeriodKind, parse_period
+from chitieu.orgs.models import Unit
+
+from .models import ReportingSetup, Result, ResultSource, ResultStatus, StatedComparison
+
+
+def period_parse(code: str, *, field: str = "period") -> Period:
+    """Parse a period code or raise a ValidationError naming the field."""
+    try:
+        return parse_period(code)
+    except PeriodError:
+        raise ValidationError(
+            {
+                field: _(
+                    "“{code}” is not a period code. Use e.g. 2023, 2023-H1, 2023-Q1, 2023-9M, 2023-06 or 2020-2025."
+                ).format(code=code)
+            }
+        ) from None
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def window_rule_for(unit: Unit) -> str:
+    """The data-window rule of the nearest unit up the tree that has a reporting setup."""
+    node: Unit | None = unit
+    seen = 0
+    while node is not None and seen < 20:
+        setup = ReportingSetup.objects.filter(unit_id=node.pk).first()
+        if setup:
+            return setup.window_rule
+        node = node.parent
+        seen += 1
+    return getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
+
+
+def _check_unit_in_period(unit: Unit, period: Period) -> None:
+    if not unit.overlaps(period.start, period.end):
+        raise ValidationError(
+            {
+                "unit": _("{unit} did not exist during {period} (it existed from {start} to {end}).").format(
+                    unit=unit.name,
+                    period=period.label(_lang()),
+                    start=unit.valid_from.strftime("%d/%m/%Y"),
+                    end=unit.valid_to.strftime("%d/%m/%Y") if unit.valid_to else _("today"),
+                )
+            }
+        )
+
+
+@dataclass(frozen=True)
+class StatedInput:
+    basis: str
+    kind: str
+    percent: Decimal
+    basis_label: str = ""
+    qualifier: str = ""
+
+
+def _validate_value(indicator: Indicator, value: Decimal | None, numerator, denominator) -> None:
+    errors: dict[str, str] = {}
+    if value is not None and indicator.is_share:
+        if value > 100 or value < 0:
+            errors["value"] = _("{indicator} is a share of a whole: it must lie between 0 and 100%.").format(
+                indicator=indicator.name
+            )
+    if indicator.measure == MeasureChoices.COUNT_MEETING and value is not None and denominator is not None:
+        if value > denominator:
+            errors["value"] = _("{x}/{y}: the count cannot exceed the number of units.").format(
+                x=value, y=denominator
+            )
+        if value < 0:
+            errors["value"] = _("A count cannot be negative.")
+    if numerator is not None and denominator is not None and denominator == 0:
+        errors["denominator"] = _("The denominator cannot be zero.")
+    if indicator.measure == MeasureChoices.RATIO and (numerator is None) != (denominator is None):
+        errors["denominator"] = _("Give both the numerator and the denominator, or neither.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def result_save(
+    *,
+    actor,
+    indicator: Indicator,
+    unit: Unit,
+    period: str,
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    status: str = ResultStatus.ACTUAL,
+    qualifier: str = "",
+    note: str = "",
+    source: str = ResultSource.ENTERED,
+    source_ref: str = "",
+    source_text: str = "",
+    stated: Iterable[StatedInput] = (),
+    today: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Result:
+    """Create or update the one result for (indicator, unit, period)."""
+    p = period_parse(period)
+    _check_unit_in_period(unit, p)
+    today = today or timezone.localdate()
+    if status == ResultStatus.ACTUAL:
+        _start, window_end = p.data_window(window_rule_for(unit))
+        if window_end >= today:
+            raise ValidationError(
+                {
+                    "status": _(
+                        "{period} is not over yet (its data window ends on {end}): mark the figure as an estimate (ước)."
+                    ).format(period=p.code, end=window_end.strftime("%d/%m/%Y"))
+                }
+            )
+    if indicator.measure == MeasureChoices.RATIO and value is None and numerator is not None and denominator:
+        value = numerator / denominator * (100 if indicator.measure_unit.dimension == "percent" else 1)
+    stated = list(stated)
+    if value is None and not stated:
+        raise ValidationError({"value": _("Enter a value.")})
+    _validate_value(indicator, value, numerator, denominator)
+
+    result = Result.objects.select_for_update().filter(indicator=indicator, unit=unit, period=p.code).first()
+    if result is None:
+        result = Result(
+            indicator=indicator, unit=unit, period=p.code, entered_by=actor if _is_user(actor) else None
+        )
+    elif expected_version is not None and result.version != expected_version:
+        raise ValidationError(
+            {
+                "value": _(
+                    "Someone else changed this figure meanwhile (now {value}). Reload and choose."
+                ).format(value=result.value)
+            }
+        )
+    else:
+        result.version += 1
+    result.value = value
+    result.numerator = numerator
+    result.denominator = denominator
+    result.status = status
+    result.qualifier = qualifier
+    result.note = note
+    result.source = source
+    result.source_ref = source_ref
+    result.source_text = source_text
+    result.full_clean(validate_unique=False)
+    result.save()
+    if stated:
+        result.stated.all().delete()
+        for s in stated:
+            StatedComparison.objects.create(
+                result=result,
+                basis=s.basis,
+                kind=s.kind,
+                percent=s.percent,
+                basis_label=s.basis_label,
+                qualifier=s.qualifier,
+            )
+    return result
+
+
+def _is_user(actor) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+@transaction.atomic
+def target_save(
+    *,
+    actor,
+    indicator: Indicator,
+    unit: Unit,
+    period: str,
+    basis: str,
+    value: Decimal,
+    kind: str = "level",
+    resolution: Resolution | None = None,
+    basis_label: str = "",
+    derived: bool = False,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Target:
+    p = period_parse(period)
+    _check_unit_in_period(unit, p)
+    if value is None:
+        raise ValidationError({"value": _("Enter a value.")})
+    if indicator.is_share and (value > 100 or value < 0):
+        raise ValidationError(
+            {
+                "value": _("{indicator} is a share of a whole: it must lie between 0 and 100%.").format(
+                    indicator=indicator.name
+                )
+            }
+        )
+    if resolution is not None:
+        covered = resolution.period_code
+        if covered:
+            rp = parse_period(covered)
+            if not rp.contains(p) and not p.contains(rp):
+                raise ValidationError(
+                    {
+                        "period": _("The resolution covers {covered}; {period} lies outside it.").format(
+                            covered=covered, period=p.code
+                        )
+                    }
+                )
+    target = (
+        Target.objects.select_for_update()
+        .filter(indicator=indicator, unit=unit, period=p.code, basis=basis)
+        .first()
+    )
+    if target is None:
+        target = Target(
+            indicator=indicator,
+            unit=unit,
+            period=p.code,
+            basis=basis,
+            created_by=actor if _is_user(actor) else None,
+        )
+    elif expected_version is not None and target.version != expected_version:
+        raise ValidationError(
+            {
+                "value": _(
+                    "Someone else changed this target meanwhile (now {value}). Reload and choose."
+                ).format(value=target.value)
+            }
+        )
+    else:
+        target.version += 1
+    target.value = value
+    target.kind = kind
+    target.resolution = resolution
+    target.basis_label = basis_label
+    target.derived = derived
+    target.note = note
+    target.full_clean(validate_unique=False)
+    target.save()
+    return target
+
+
+def period_is_term(p: Period) -> bool:
+    return p.kind == PeriodKind.TERM

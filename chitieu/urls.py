@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from chitieu.indicators import views as indicator_views
+from chitieu.orgs import views as org_views
+from chitieu.reporting import views as reporting_views
+from chitieu.web import views as web_views
+
+urlpatterns = [
+    path("", org_views.home, name="home"),
+    path("units/<slug:code>/", org_views.unit_detail, name="unit_detail"),
+    path("units/<slug:code>/results/<str:period>/", reporting_views.results_edit, name="results_edit"),
+    path("indicators/", indicator_views.indicator_list, name="indicator_list"),
+    path("indicators/<slug:code>/", indicator_views.indicator_detail, name="indicator_detail"),
+    path("resolutions/<int:pk>/", indicator_views.resolution_detail, name="resolution_detail"),
+    path("resolutions/<int:pk>/targets/", indicator_views.targets_edit, name="targets_edit"),
+    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", web_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/", include("chitieu.api.urls")),
+]

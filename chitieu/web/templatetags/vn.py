@@ -1,0 +1,57 @@
+"""Template filters that write numbers and periods the way the reader's language does."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.translation import get_language
+
+from chitieu.lib import vnnum
+from chitieu.lib.periods import PeriodError, parse_period
+
+register = template.Library()
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+@register.filter
+def num(value, decimals=None):
+    """101761 -> 101.761 (vi) / 101,761 (en). Optional fixed decimals: {{ x|num:1 }}."""
+    if value is None or value == "":
+        return ""
+    d = None if decimals in (None, "") else int(decimals)
+    return vnnum.format_number(Decimal(value), d, lang=_lang())
+
+
+@register.filter
+def pct(value, decimals=1):
+    if value is None or value == "":
+        return ""
+    return vnnum.format_percent(Decimal(value), int(decimals), lang=_lang())
+
+
+@register.filter
+def signed_pct(value, decimals=1):
+    if value is None or value == "":
+        return ""
+    return vnnum.format_signed_percent(Decimal(value), int(decimals), lang=_lang())
+
+
+@register.filter
+def signed_num(value, decimals=1):
+    if value is None or value == "":
+        return ""
+    v = Decimal(value)
+    sign = "+" if v > 0 else ""
+    return sign + vnnum.format_number(v, int(decimals), lang=_lang())
+
+
+@register.filter
+def period_label(code):
+    try:
+        return parse_period(str(code)).label(_lang())
+    except (PeriodError, ValueError):
+        return code
