@@ -45,42 +45,99 @@ def make_world() -> World:
     province = Unit.objects.create(code="tinh-p", name="Tỉnh P", kind="province", valid_from=START)
     ReportingSetup.objects.create(unit=province, window_rule="nd09")
     district = Unit.objects.create(
-        code="huyen-d", name="Huyện D", kind="district", parent=province, valid_from=START,
-        party_committee="Huyện ủy D", party_abbrev="HU",
+        code="huyen-d",
+        name="Huyện D",
+        kind="district",
+        parent=province,
+        valid_from=START,
+        party_committee="Huyện ủy D",
+        party_abbrev="HU",
     )
-    town = Unit.objects.create(code="thi-xa-t", name="Thị xã T", kind="town", parent=province, valid_from=START)
+    town = Unit.objects.create(
+        code="thi-xa-t", name="Thị xã T", kind="town", parent=province, valid_from=START
+    )
     communes = [
-        Unit.objects.create(code=f"xa-{i}", name=f"Xã X{i}", kind="commune", parent=district, valid_from=START)
+        Unit.objects.create(
+            code=f"xa-{i}", name=f"Xã X{i}", kind="commune", parent=district, valid_from=START
+        )
         for i in (1, 2, 3)
     ]
-    billion = MeasureUnit.objects.create(code="ty-dong", symbol="tỷ đồng", dimension="money", factor=D(10) ** 9)
+    billion = MeasureUnit.objects.create(
+        code="ty-dong", symbol="tỷ đồng", dimension="money", factor=D(10) ** 9
+    )
     tonnes = MeasureUnit.objects.create(code="tan", symbol="tấn", dimension="mass", factor=D(1000))
     percent = MeasureUnit.objects.create(code="phan-tram", symbol="%", dimension="percent", factor=D(1))
     flag = MeasureUnit.objects.create(code="dat-chuan", symbol="đạt chuẩn", dimension="count", factor=D(1))
     xa = MeasureUnit.objects.create(code="xa", symbol="xã", dimension="count", factor=D(1))
     revenue = Indicator.objects.create(
-        code="thu-ns", name="Thu ngân sách", measure_unit=billion, field="economy", measure="flow", aggregation="sum"
+        code="thu-ns",
+        name="Thu ngân sách",
+        measure_unit=billion,
+        field="economy",
+        measure="flow",
+        aggregation="sum",
     )
     rice = Indicator.objects.create(
-        code="lua", name="Sản lượng lúa", measure_unit=tonnes, field="economy", measure="flow", aggregation="sum"
+        code="lua",
+        name="Sản lượng lúa",
+        measure_unit=tonnes,
+        field="economy",
+        measure="flow",
+        aggregation="sum",
     )
     coverage = Indicator.objects.create(
-        code="bhyt", name="Tỷ lệ tham gia BHYT", measure_unit=percent, field="culture_society", measure="ratio",
-        aggregation="ratio_of_sums", is_share=True,
+        code="bhyt",
+        name="Tỷ lệ tham gia BHYT",
+        measure_unit=percent,
+        field="culture_society",
+        measure="ratio",
+        aggregation="ratio_of_sums",
+        is_share=True,
     )
     ntm = Indicator.objects.create(
-        code="ntm", name="Xã đạt chuẩn NTM", measure_unit=flag, field="economy", measure="stock", aggregation="none"
+        code="ntm",
+        name="Xã đạt chuẩn NTM",
+        measure_unit=flag,
+        field="economy",
+        measure="stock",
+        aggregation="none",
     )
     ntm_count = Indicator.objects.create(
-        code="ntm-so-xa", name="Số xã đạt chuẩn NTM", measure_unit=xa, field="economy", measure="count_meeting",
-        aggregation="count_meeting", child_indicator=ntm, threshold=D(1),
+        code="ntm-so-xa",
+        name="Số xã đạt chuẩn NTM",
+        measure_unit=xa,
+        field="economy",
+        measure="count_meeting",
+        aggregation="count_meeting",
+        child_indicator=ntm,
+        threshold=D(1),
+        child_kinds="commune",
     )
     term = Term.objects.create(unit=district, start_year=2020, end_year=2025, congress_ordinal=12)
     resolution = Resolution.objects.create(
-        unit=district, body="executive", kind="annual", year=2023, number="28-NQ/HU", title="Nghị quyết năm 2023"
+        unit=district,
+        body="executive",
+        kind="annual",
+        year=2023,
+        number="28-NQ/HU",
+        title="Nghị quyết năm 2023",
     )
-    return World(province, district, town, communes, revenue, rice, coverage, ntm, ntm_count, resolution, term,
-                 tonnes, billion, percent)
+    return World(
+        province,
+        district,
+        town,
+        communes,
+        revenue,
+        rice,
+        coverage,
+        ntm,
+        ntm_count,
+        resolution,
+        term,
+        tonnes,
+        billion,
+        percent,
+    )
 
 
 def make_user(username: str = "clerk", *, superuser: bool = False):

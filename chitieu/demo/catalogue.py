@@ -219,7 +219,7 @@ INDICATORS = [
         E,
         "count_meeting",
         "count_meeting",
-        {"sort_order": 61, "child_indicator": "ntm-dat-chuan", "threshold": D(1)},
+        {"sort_order": 61, "child_indicator": "ntm-dat-chuan", "threshold": D(1), "child_kinds": "commune"},
     ),
     (
         "ntm-nang-cao-tieu-chi",

@@ -115,6 +115,14 @@ class Indicator(models.Model):
         related_name="+",
         help_text=_("for X/Y counts: the indicator read on each child unit"),
     )
+    child_kinds = models.CharField(
+        _("kinds of children counted"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "for X/Y counts: e.g. commune (the new-rural standard applies to communes, not townships)"
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("component of"),

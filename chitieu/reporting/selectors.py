@@ -40,8 +40,9 @@ STATUS_LABELS = {
 
 
 def _decimals(percent: Decimal) -> int:
+    """Show a percentage with as many decimals as the source wrote it with (106%, 59,9%, 100,51%)."""
     exp = percent.normalize().as_tuple().exponent
-    return max(1, -exp) if isinstance(exp, int) and exp < 0 else 1
+    return max(0, -exp) if isinstance(exp, int) else 1
 
 
 @dataclass
@@ -52,10 +53,13 @@ class BasisCell:
     stated_percent: Decimal | None = None  # as the source wrote it, when it could not be computed
     stated_qualifier: str = ""
     decimals: int = 1  # the stated percentage's own precision, else one decimal
+    written: str = ""  # the basis as the source wrote it ("kế hoạch thị xã")
 
     @property
     def basis_label(self) -> str:
-        return str(dict(Basis.choices).get(self.basis, self.basis))
+        if self.target is not None and self.target.basis_label:
+            return self.target.basis_label
+        return self.written or str(dict(Basis.choices).get(self.basis, self.basis))
 
 
 @dataclass
@@ -149,9 +153,10 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
     ):
         targets[t.indicator_id][t.basis] = t  # most specific period wins
 
-    ind_ids = {iid for (iid, pc) in results if pc == period.code} | set(targets)
     if resolution is None:
-        ind_ids |= {iid for (iid, pc) in results}
+        ind_ids = {iid for (iid, _pc) in results} | set(targets)
+    else:
+        ind_ids = set(targets)  # only what the resolution sets targets for
 
     children = unit_children(unit, on=min(period.end, unit.valid_to or period.end))
     child_results: dict[int, list[Result]] = defaultdict(list)
@@ -163,8 +168,9 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             aggregation=Aggregation.COUNT_MEETING, child_indicator_id__in=list(child_results)
         )
     )
+    own_ids = set(ind_ids)
     if resolution is None:
-        ind_ids |= {i.pk for i in count_indicators}
+        ind_ids |= {i.pk for i in count_indicators} | set(child_results)
 
     indicators = {
         i.pk: i for i in Indicator.objects.filter(pk__in=ind_ids).select_related("measure_unit", "parent")
@@ -173,6 +179,8 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
     rows_by_field: dict[str, list[ProgressRow]] = defaultdict(list)
     ordered = _order_with_components(list(indicators.values()))
     for ind, depth in ordered:
+        if ind.pk not in own_ids and ind.aggregation == Aggregation.NONE:
+            continue  # reported only below, and it does not roll up
         res = results.get((ind.pk, period.code))
         prev_res = results.get((ind.pk, prev.code)) if prev else None
         value = res.value if res else None
@@ -200,6 +208,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
                     status = a.status
             cell = BasisCell(basis=basis, target=t, assessment=a)
             if st is not None:
+                cell.written = st.basis_label
                 cell.decimals = _decimals(st.percent)
                 if a is None or a.percent is None:
                     cell.stated_percent = st.percent
@@ -265,6 +274,9 @@ def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], child
         return
     agg = Aggregation(ind.aggregation)
     if agg == Aggregation.COUNT_MEETING and ind.child_indicator_id:
+        kinds = {k.strip() for k in ind.child_kinds.split(",") if k.strip()}
+        if kinds:
+            children = [c for c in children if c.kind in kinds]
         by_unit = {r.unit_id: r for r in child_results.get(ind.child_indicator_id, [])}
         values = [
             ChildValue(key=c.code, value=by_unit[c.pk].value if c.pk in by_unit else None) for c in children

@@ -132,7 +132,8 @@ def result_save(
                 }
             )
     if indicator.measure == MeasureChoices.RATIO and value is None and numerator is not None and denominator:
-        value = numerator / denominator * (100 if indicator.measure_unit.dimension == "percent" else 1)
+        scale = 100 if indicator.measure_unit.dimension == "percent" else 1
+        value = (numerator * scale / denominator).quantize(Decimal("0.000001"))
     stated = list(stated)
     if value is None and not stated:
         raise ValidationError({"value": _("Enter a value.")})

@@ -16,7 +16,9 @@ def test_subtree_holds_the_unit_and_everything_below_it(world):
     assert ids == {world.district.pk, *(c.pk for c in world.communes)}
     assert world.town.pk not in ids
     assert set(unit_subtree_ids(world.province.pk, include_self=False)) == {
-        world.district.pk, world.town.pk, *(c.pk for c in world.communes)
+        world.district.pk,
+        world.town.pk,
+        *(c.pk for c in world.communes),
     }
 
 
@@ -35,10 +37,15 @@ def test_the_tree_on_a_date_shows_the_names_and_units_of_that_date(world):
 def test_a_merger_ends_the_old_units_and_records_lineage(world):
     x1, x2, x3 = world.communes
     day = dt.date(2025, 7, 1)
-    new = units_merge(units=[x1, x2], on=day, code="xa-moi", name="Xã Mới", kind="commune", parent=world.district)
+    new = units_merge(
+        units=[x1, x2], on=day, code="xa-moi", name="Xã Mới", kind="commune", parent=world.district
+    )
     x1.refresh_from_db()
     assert x1.valid_to == day and new.valid_from == day
-    assert set(UnitLineage.objects.filter(successor=new).values_list("predecessor__code", flat=True)) == {"xa-1", "xa-2"}
+    assert set(UnitLineage.objects.filter(successor=new).values_list("predecessor__code", flat=True)) == {
+        "xa-1",
+        "xa-2",
+    }
     before = {r.unit.code for r in unit_tree(on=dt.date(2025, 6, 30))}
     after = {r.unit.code for r in unit_tree(on=day)}
     assert {"xa-1", "xa-2"} <= before and "xa-moi" not in before
@@ -57,7 +64,13 @@ def test_it_refuses_to_dissolve_a_unit_that_still_has_units_under_it(world):
 
 def test_a_unit_cannot_start_under_a_parent_that_did_not_exist_yet(world):
     with pytest.raises(ValidationError) as exc:
-        unit_create(code="xa-som", name="Xã Sớm", kind="commune", parent=world.district, valid_from=dt.date(2000, 1, 1))
+        unit_create(
+            code="xa-som",
+            name="Xã Sớm",
+            kind="commune",
+            parent=world.district,
+            valid_from=dt.date(2000, 1, 1),
+        )
     assert "parent" in exc.value.message_dict
 
 
@@ -66,7 +79,11 @@ def test_the_database_refuses_a_duplicate_code_and_a_backwards_validity(world):
         Unit.objects.create(code="huyen-d", name="Khác", kind="district", valid_from=dt.date(2010, 1, 1))
     with pytest.raises(IntegrityError), transaction.atomic():
         Unit.objects.create(
-            code="nguoc", name="Ngược", kind="commune", valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2019, 1, 1)
+            code="nguoc",
+            name="Ngược",
+            kind="commune",
+            valid_from=dt.date(2020, 1, 1),
+            valid_to=dt.date(2019, 1, 1),
         )
 
 
@@ -74,5 +91,7 @@ def test_a_merger_needs_units_alive_on_its_date(world):
     x1, x2, _ = world.communes
     unit_dissolve(unit=x2, on=dt.date(2024, 1, 1))
     with pytest.raises(ValidationError):
-        units_merge(units=[x1, x2], on=dt.date(2025, 7, 1), code="z", name="Z", kind="commune", parent=world.district)
+        units_merge(
+            units=[x1, x2], on=dt.date(2025, 7, 1), code="z", name="Z", kind="commune", parent=world.district
+        )
     assert not Unit.objects.filter(code="z").exists()
