@@ -65,7 +65,7 @@ class TargetRowForm(ServiceErrorsMixin, forms.Form):
             if filled:
                 for name in ("indicator", "basis", "period", "value"):
                     if not cd.get(name) and cd.get(name) != 0 and name not in self.errors:
-                        self.add_error(name, _("This field is required."))
+                        self.add_error(name, _("Fill this in for the new row, or clear the row."))
         return cd
 
 

@@ -80,10 +80,17 @@ class TreeRow:
 def unit_tree(*, on: dt.date | None = None) -> list[TreeRow]:
     """The whole tree as it stood on a date (today when None), depth-first, names as they were then."""
     day = on or dt.date.today()
-    units = list(units_existing_on(day))
-    names = {}
-    for old in UnitName.objects.filter(valid_from__lte=day, valid_to__gt=day):
-        names[old.unit_id] = old.name
+    names = {old.unit_id: old.name for old in UnitName.objects.filter(valid_from__lte=day, valid_to__gt=day)}
+    return _as_tree(list(units_existing_on(day)), names)
+
+
+def former_units_tree(*, today: dt.date | None = None) -> list[TreeRow]:
+    """Units that no longer exist (dissolved, merged), as the tree they formed."""
+    day = today or dt.date.today()
+    return _as_tree(list(Unit.objects.filter(valid_to__isnull=False, valid_to__lte=day)), {})
+
+
+def _as_tree(units: list[Unit], names: dict[int, str]) -> list[TreeRow]:
     by_parent: dict[int | None, list[Unit]] = {}
     ids = {u.pk for u in units}
     for u in units:

@@ -13,6 +13,10 @@ from django.utils.translation import gettext as _
 from .models import LineageKind, Term, Unit, UnitLineage, UnitName
 
 
+def _d(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
 def _check_parent(parent: Unit | None, valid_from: dt.date, kind: str) -> None:
     if parent is None:
         return
@@ -20,7 +24,7 @@ def _check_parent(parent: Unit | None, valid_from: dt.date, kind: str) -> None:
         raise ValidationError(
             {
                 "parent": _("The parent unit {name} did not exist on {date}.").format(
-                    name=parent.name, date=valid_from
+                    name=parent.name, date=_d(valid_from)
                 )
             }
         )
@@ -61,12 +65,12 @@ def unit_rename(*, unit: Unit, new_name: str, on: dt.date) -> Unit:
     """Rename from a date; the old name stays valid before it."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if not unit.exists_on(on):
-        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=on)})
+        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
     last = unit.names.order_by("-valid_to").first()
     start = last.valid_to if last else unit.valid_from
     if on <= start:
         raise ValidationError(
-            {"on": _("A rename must come after the previous one ({date}).").format(date=start)}
+            {"on": _("A rename must come after {date}, when the current name took effect.").format(date=_d(start))}
         )
     UnitName.objects.create(unit=unit, name=unit.name, valid_from=start, valid_to=on)
     unit.name = new_name
@@ -80,12 +84,12 @@ def unit_rename(*, unit: Unit, new_name: str, on: dt.date) -> Unit:
 def unit_dissolve(*, unit: Unit, on: dt.date) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if not unit.exists_on(on) or on <= unit.valid_from:
-        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=on)})
+        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
     live_children = [c for c in unit.children.all() if c.exists_on(on)]
     if live_children:
         raise ValidationError(
             _("{name} still has units under it on {date}: {children}.").format(
-                name=unit.name, date=on, children=", ".join(c.name for c in live_children[:5])
+                name=unit.name, date=_d(on), children=", ".join(c.name for c in live_children[:5])
             )
         )
     unit.valid_to = on
@@ -114,7 +118,7 @@ def units_merge(
         if not old.exists_on(on) or on <= old.valid_from:
             raise ValidationError(
                 _("{name} did not exist on {date}, so it cannot be merged then.").format(
-                    name=old.name, date=on
+                    name=old.name, date=_d(on)
                 )
             )
     new = unit_create(

@@ -14,7 +14,7 @@ from chitieu.reporting.selectors import progress_table
 from chitieu.reporting.services import window_rule_for
 
 from .models import Unit
-from .selectors import unit_ancestors, unit_children, unit_tree
+from .selectors import former_units_tree, unit_ancestors, unit_children, unit_tree
 
 
 def _parse_day(raw: str | None) -> dt.date | None:
@@ -34,6 +34,7 @@ def home(request):
         "orgs/home.html",
         {
             "rows": rows,
+            "former": former_units_tree() if on is None else [],
             "on": on or timezone.localdate(),
             "bad_date": bool(request.GET.get("on")) and on is None,
         },

@@ -39,6 +39,12 @@ def _lang() -> str:
     return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
+def _num(value: Decimal | None) -> str:
+    from chitieu.lib.vnnum import format_number
+
+    return format_number(value, lang=_lang()) if value is not None else "—"
+
+
 def window_rule_for(unit: Unit) -> str:
     """The data-window rule of the nearest unit up the tree that has a reporting setup."""
     node: Unit | None = unit
@@ -149,7 +155,7 @@ def result_save(
             {
                 "value": _(
                     "Someone else changed this figure meanwhile (now {value}). Reload and choose."
-                ).format(value=result.value)
+                ).format(value=_num(result.value))
             }
         )
     else:
@@ -241,7 +247,7 @@ def target_save(
             {
                 "value": _(
                     "Someone else changed this target meanwhile (now {value}). Reload and choose."
-                ).format(value=target.value)
+                ).format(value=_num(target.value))
             }
         )
     else:

@@ -27,6 +27,18 @@ def num(value, decimals=None):
 
 
 @register.filter
+def num_max(value, decimals=2):
+    """At most `decimals` places, trailing zeros dropped: 60284.333 -> 60.284,3 with num_max:1."""
+    if value is None or value == "":
+        return ""
+    rounded = vnnum.format_number(Decimal(value), int(decimals), lang=_lang())
+    sep = "," if _lang() == "vi" else "."
+    if sep in rounded:
+        rounded = rounded.rstrip("0").rstrip(sep)
+    return rounded
+
+
+@register.filter
 def pct(value, decimals=1):
     if value is None or value == "":
         return ""
