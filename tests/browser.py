@@ -23,7 +23,9 @@ CHROMIUM_FLAGS = [
 def chromium_path() -> str:
     path = os.environ.get("CHITIEU_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        raise RuntimeError("Chromium is not installed: run bin/test, which installs Debian's chromium package")
+        raise RuntimeError(
+            "Chromium is not installed: run bin/test, which installs Debian's chromium package"
+        )
     return path
 
 

@@ -70,7 +70,11 @@ def unit_rename(*, unit: Unit, new_name: str, on: dt.date) -> Unit:
     start = last.valid_to if last else unit.valid_from
     if on <= start:
         raise ValidationError(
-            {"on": _("A rename must come after {date}, when the current name took effect.").format(date=_d(start))}
+            {
+                "on": _("A rename must come after {date}, when the current name took effect.").format(
+                    date=_d(start)
+                )
+            }
         )
     UnitName.objects.create(unit=unit, name=unit.name, valid_from=start, valid_to=on)
     unit.name = new_name
