@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "chitieu.orgs",
     "chitieu.indicators",
     "chitieu.reporting",
+    "chitieu.inbox",
+    "chitieu.meetings",
     "chitieu.web",
     "chitieu.demo",
     "chitieu.api",

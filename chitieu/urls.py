@@ -11,6 +11,8 @@ urlpatterns = [
     path("", org_views.home, name="home"),
     path("units/<slug:code>/", org_views.unit_detail, name="unit_detail"),
     path("units/<slug:code>/results/<str:period>/", reporting_views.results_edit, name="results_edit"),
+    path("inbox/", include("chitieu.inbox.urls")),
+    path("", include("chitieu.meetings.urls")),
     path("indicators/", indicator_views.indicator_list, name="indicator_list"),
     path("indicators/<slug:code>/", indicator_views.indicator_detail, name="indicator_detail"),
     path("resolutions/<int:pk>/", indicator_views.resolution_detail, name="resolution_detail"),

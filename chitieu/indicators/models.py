@@ -253,6 +253,16 @@ class Target(models.Model):
         help_text=_("not stated; computed from value ÷ %"),
     )
     note = models.TextField(_("note"), blank=True)
+    source_document = models.ForeignKey(
+        "inbox.SourceDocument",
+        verbose_name=_("source document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -62,6 +62,16 @@ class Result(models.Model):
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=10, choices=ResultSource.choices, default="entered")
     source_ref = models.CharField(_("source reference"), max_length=300, blank=True)
+    source_document = models.ForeignKey(
+        "inbox.SourceDocument",
+        verbose_name=_("source document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="results",
+    )
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
     source_text = models.TextField(_("source text"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

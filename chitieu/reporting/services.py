@@ -119,6 +119,8 @@ def result_save(
     source: str = ResultSource.ENTERED,
     source_ref: str = "",
     source_text: str = "",
+    source_document=None,
+    source_span: tuple[int, int] | None = None,
     stated: Iterable[StatedInput] = (),
     today: dt.date | None = None,
     expected_version: int | None = None,
@@ -169,6 +171,8 @@ def result_save(
     result.source = source
     result.source_ref = source_ref
     result.source_text = source_text
+    result.source_document = source_document
+    result.source_start, result.source_end = source_span or (None, None)
     result.full_clean(validate_unique=False)
     result.save()
     if stated:
@@ -204,6 +208,8 @@ def target_save(
     derived: bool = False,
     note: str = "",
     expected_version: int | None = None,
+    source_document=None,
+    source_span: tuple[int, int] | None = None,
 ) -> Target:
     p = period_parse(period)
     _check_unit_in_period(unit, p)
@@ -258,6 +264,8 @@ def target_save(
     target.basis_label = basis_label
     target.derived = derived
     target.note = note
+    target.source_document = source_document
+    target.source_start, target.source_end = source_span or (None, None)
     target.full_clean(validate_unique=False)
     target.save()
     return target

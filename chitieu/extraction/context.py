@@ -1,0 +1,633 @@
+"""What surrounds a number: the hedges and verb before it, the basis after a percentage, and the
+contexts that make a number a name or an ordinal rather than a figure."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    BASIS_ABBREV,
+    BASIS_KEYWORDS,
+    COMPARE_VERBS,
+    HEDGE_GLUE,
+    HEDGES,
+    LETTER,
+    exact_words,
+    fold,
+    tol,
+    words,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Before the number: a chain of hedges, glue words and one comparison verb.
+_CHAIN_WORDS = sorted({*HEDGES, *HEDGE_GLUE, *COMPARE_VERBS, "từ", "so với", "gấp"}, key=len, reverse=True)
+
+
+_HEDGE_BY_FOLD = {fold(k): v for k, v in HEDGES.items()}
+_VERB_BY_FOLD = {fold(k): v for k, v in COMPARE_VERBS.items()}
+
+
+@dataclass(slots=True)
+class Lead:
+    start: int  # where the chain starts (end of the subject text)
+    hedges: list[str] = field(default_factory=list)
+    verb: str = ""  # the comparison verb as folded text, e.g. "tang"
+    verb_kind: str = ""  # of, change, exceed, level, share, growth
+    sign: int = 1
+    from_word: bool = False  # `tăng từ X%`: X is a starting level
+    basis: str | None = None  # basis written between verb and number: `thấp hơn chỉ tiêu 3%`
+
+
+_VERB_BASIS = re.compile(
+    r"(?:^|(?<=[\s,;:(]))("
+    + "|".join(
+        tol(w)
+        for w in (
+            "tăng",
+            "giảm",
+            "cao hơn",
+            "thấp hơn",
+            "vượt",
+            "vượt mức",
+            "đạt",
+            "bằng",
+            "ít hơn",
+            "nhiều hơn",
+        )
+    )
+    + r")\s+((?:"
+    + words("so với", "so")
+    + r"\s+)?(?:"
+    + words("cùng kỳ", "kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu", "mục tiêu")
+    + r")(?:\s+[^\s,;:()\d]+){0,3}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
+for _w in _CHAIN_WORDS:
+    _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol(_w), re.IGNORECASE))
+_CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
+_TOKEN = re.compile(r"\S+")
+_BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
+
+
+_CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
+
+
+def _chain_phrase(words_: list[str], folded: list[str]) -> str | None:
+    """The folded chain phrase these words spell (tolerant diacritics), or None."""
+    key = " ".join(folded)
+    rxs = _CHAIN_BY_FOLD.get(key)
+    if rxs:
+        phrase = " ".join(words_)
+        if any(rx.fullmatch(phrase) for rx in rxs):
+            return key
+    return None
+
+
+def lead(text: str, start: int, pos: int) -> Lead:
+    """Read the hedge/verb chain that ends at ``pos`` (the number), not going before ``start``.
+
+    The chain is a run of whitespace-separated words right before the number: hedges (``ước``,
+    ``trên``), glue (``đạt``, ``là``) and one comparison verb (``tăng``, ``bằng``)."""
+    lo = max(start, pos - 60)
+    window = text[lo:pos]
+    toks: list[tuple[int, str]] = []
+    end = len(window)
+    for word in reversed(window.split()):
+        at = window.rfind(word, 0, end)
+        toks.append((lo + at, word))
+        end = at
+    toks.reverse()
+    if toks and toks[0][0] == lo and lo > start and not text[lo - 1].isspace():
+        toks = toks[1:]  # cut in the middle of a word
+    cur = pos
+    hedges: list[str] = []
+    verb = ""
+    kind = ""
+    sign = 1
+    from_word = False
+    steps = 0
+    i = len(toks)
+    folded_toks: list[str | None] = [None] * len(toks)
+
+    def folded(j: int) -> str:
+        f = folded_toks[j]
+        if f is None:
+            f = folded_toks[j] = fold(toks[j][1].lstrip("("))
+        return f
+
+    while i > 0 and steps < 6:
+        found = None
+        if folded(i - 1) not in _CHAIN_LASTS:
+            break
+        for k in range(min(_CHAIN_MAX, i), 0, -1):
+            group = toks[i - k : i]
+            words_ = [w for _, w in group]
+            first_start = group[0][0]
+            if words_[0][:1] == "(":
+                words_[0] = words_[0][1:]
+                first_start += 1
+            if not all(w.isalpha() for w in words_):
+                continue
+            key = _chain_phrase(words_, [folded(j) for j in range(i - k, i)])
+            if key:
+                found = (k, key, first_start)
+                break
+        if not found:
+            break
+        k, word, first_start = found
+        if (
+            word == "tang truong"
+            and i - k >= 2
+            and fold(" ".join(w for _, w in toks[i - k - 2 : i - k])).endswith(("toc do", "muc"))
+        ):
+            break  # `tốc độ tăng trưởng 8%`: part of the subject, not a verb
+        if word == "so voi":
+            break  # `so với ... tăng X%` is handled by the basis lookup
+        steps += 1
+        if word == "tu" and cur == pos:
+            from_word = True
+        if word in _HEDGE_BY_FOLD:
+            q = _HEDGE_BY_FOLD[word]
+            if q not in hedges:
+                hedges.insert(0, q)
+        if word in _VERB_BY_FOLD and not verb:
+            verb = word
+            kind, sign = _VERB_BY_FOLD[word]
+        cur = first_start
+        i -= k
+        if toks[i][1].startswith("("):
+            break  # the chain does not reach back into a parenthesis
+    basis = None
+    if not verb:
+        window = text[max(start, cur - 60) : cur]
+        folded = fold(window)
+        if any(h in folded for h in _BASIS_HINT):
+            vb = _VERB_BASIS.search(window)
+            if vb:
+                verb = fold(vb.group(1))
+                kind, sign = _VERB_BY_FOLD[verb]
+                basis = classify_basis(vb.group(2))
+                cur = cur - (len(window) - vb.start())
+    return Lead(cur, hedges, verb, kind, sign, from_word, basis)
+
+
+# ---------------------------------------------------------------------------------------------
+# After a percentage: the basis it is compared with.
+_SO_VOI = re.compile(r"\s*(?:" + words("so với", "so với mức", "so", "với", "của") + r")\s*", re.I)
+_WS = re.compile(r"\s*")
+_BASIS_KW = re.compile(
+    r"(" + words(*(k for k, _ in BASIS_KEYWORDS)) + r"|(?-i:\b(?:CK|KH|NQ|DT)\b)" + ")",
+    re.IGNORECASE,
+)
+_BASIS_BY_FOLD = {fold(k): v for k, v in BASIS_KEYWORDS}
+_BASIS_STOP = re.compile(
+    r"[,.;:()\n…]|\d|\s(?:"
+    + words("và", "tăng", "giảm", "đạt", "bằng", "vượt", "so với", "trong đó", "chiếm")
+    + ")",
+    re.IGNORECASE,
+)
+_OTHER_HINT = re.compile(
+    r"\s*(?:"
+    + words(
+        "năm trước",
+        "năm ngoái",
+        "đầu năm",
+        "cuối năm",
+        "đầu nhiệm kỳ",
+        "tháng trước",
+        "quý trước",
+        "năm",
+        "tháng",
+        "quý",
+        "đầu kỳ",
+        "kỳ trước",
+        "bình quân",
+        "trung bình",
+        "mức",
+    )
+    + ")",
+    re.IGNORECASE,
+)
+_REFINE = (
+    ("nghị quyết", "resolution"),
+    ("kế hoạch", "plan"),
+    ("dự toán", "estimate"),
+    ("cùng kỳ", "same_period"),
+)
+_REFINE_RE = [(re.compile(words(k), re.IGNORECASE), v) for k, v in _REFINE]
+_ABBREV_RE = [(re.compile(r"(?-i:\b" + k + r"\b)"), v) for k, v in BASIS_ABBREV.items()]
+
+
+@dataclass(slots=True)
+class Basis:
+    basis: str
+    start: int
+    end: int
+
+
+def classify_basis(phrase: str) -> str | None:
+    m = _BASIS_KW.search(phrase)
+    if not m:
+        return None
+    kw = m.group(1)
+    if kw in BASIS_ABBREV:
+        return BASIS_ABBREV[kw]
+    basis = _BASIS_BY_FOLD.get(fold(kw))
+    if basis == "target":
+        rest = phrase[m.end() :]
+        for rx, v in _REFINE_RE:
+            if rx.search(rest):
+                return v
+        for rx, v in _ABBREV_RE:
+            if rx.search(rest):
+                return v
+    return basis
+
+
+def basis_after(text: str, pos: int, limit: int) -> Basis | None:
+    """The basis written right after a percentage (``so với kế hoạch``, ``dự toán tỉnh giao``)."""
+    cur = pos
+    m = _SO_VOI.match(text, cur, limit)
+    had_so = False
+    if m and m.group().strip():
+        had_so = fold(m.group()).startswith("so")
+        cur = m.end()
+    else:
+        cur = _WS.match(text, cur, limit).end()
+    k = _BASIS_KW.match(text, cur, limit)
+    if not k and not had_so:
+        return None
+    stop = _BASIS_STOP.search(text, cur, limit)
+    end = stop.start() if stop else limit
+    if end <= cur:
+        return None
+    phrase = text[cur:end]
+    if k:
+        basis = classify_basis(phrase)
+    elif _OTHER_HINT.match(text, cur, limit) or had_so:
+        basis = "other"
+    else:
+        return None
+    return Basis(basis or "other", pos, end)
+
+
+_SO_VOI_BEFORE = re.compile(
+    r"(?:" + words("so với", "so") + r")\s+([^,;:()]{2,60}?)\s*[,]?\s*$", re.IGNORECASE
+)
+
+
+def basis_before(subject: str) -> tuple[str | None, str]:
+    """``so với cùng kỳ, tăng 5%``: the basis written before the verb, and the subject without it."""
+    m = _SO_VOI_BEFORE.search(subject)
+    if not m:
+        return None, subject
+    return classify_basis(m.group(1)) or "other", subject[: m.start()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Contexts that make a number a name, an ordinal or a document number.
+_STRONG_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:"
+    + exact_words(
+        "lần thứ",
+        "thứ",
+        "lần",
+        "khóa",
+        "số",
+        "kỳ họp thứ",
+        "kỳ họp",
+        "kỳ",
+        "đợt",
+        "phiên",
+        "điều",
+        "khoản",
+        "mục",
+        "chương",
+        "phần",
+        "tập",
+        "trang",
+        "trung ương",
+        "covid",
+    )
+    + r")[\s.:-]*$",
+    re.IGNORECASE,
+)
+_BLOCK_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:"
+    + exact_words(
+        "ấp",
+        "khóm",
+        "khu phố",
+        "tổ dân phố",
+        "tổ",
+        "thôn",
+        "bản",
+        "xóm",
+        "phường",
+        "quận",
+        "đội",
+        "quốc lộ",
+        "tỉnh lộ",
+        "hương lộ",
+        "lô",
+        "phòng",
+        "số nhà",
+        "top",
+        "tốp",
+        "hạng",
+        "cấp độ",
+        "mức độ",
+        "nhóm",
+        "loại",
+        "bậc",
+        "tiểu khu",
+        "khoảnh",
+        "lớp",
+        "hẻm",
+        "ngõ",
+        "kiệt",
+        "km",
+        "nghị quyết",
+        "chỉ thị",
+        "kết luận",
+        "quyết định",
+        "thông báo",
+        "quy định",
+        "hướng dẫn",
+        "nghị định",
+        "thông tư",
+        "công văn",
+        "luật",
+        "đề án",
+        "chương trình",
+        "tờ trình",
+        "báo cáo",
+        "văn bản",
+        "hội nghị",
+        "đại hội",
+        "khu",
+    )
+    + r")[\s.:-]*$",
+    re.IGNORECASE,
+)
+_PROGRAMME = re.compile(
+    r"(?-i:Đề án|Chương trình|Dự án|Phong trào|Cuộc vận động|Kế hoạch|Nghị quyết|Chiến lược|Cuộc thi|Hội thi|"
+    r"Giải|Chiến dịch|Mô hình|Quỹ)" + r"((?:\s+" + LETTER + r"+){0,4})\s*$"
+)
+_PROGRAMME_BREAK = re.compile(
+    words(
+        "có",
+        "đạt",
+        "được",
+        "đã",
+        "với",
+        "tăng",
+        "giảm",
+        "là",
+        "gồm",
+        "giao",
+        "cho",
+        "hỗ trợ",
+        "bằng",
+        "thu",
+        "chi",
+        "vốn",
+        "kinh phí",
+        "tổng",
+        "ước",
+        "trên",
+        "hơn",
+        "khoảng",
+        "gần",
+        "bình quân",
+        "với",
+        "năm",
+    ),
+    re.IGNORECASE,
+)
+_DOC_BEFORE_SO = re.compile(
+    exact_words(
+        "nghị quyết",
+        "chỉ thị",
+        "kết luận",
+        "quyết định",
+        "thông báo",
+        "quy định",
+        "hướng dẫn",
+        "nghị định",
+        "thông tư",
+        "công văn",
+        "luật",
+        "đề án",
+        "chương trình",
+        "tờ trình",
+        "báo cáo",
+        "văn bản",
+        "kế hoạch",
+        "nhà",
+        "phòng",
+        "lô",
+        "thửa",
+        "tờ",
+        "mã",
+        "điện thoại",
+        "xe",
+        "căn hộ",
+        "đường",
+        "hẻm",
+        "ngõ",
+        "kiệt",
+        "quốc lộ",
+        "tỉnh lộ",
+        "phiếu",
+        "hồ sơ",
+        "biên bản",
+        "giấy phép",
+        "hợp đồng",
+        "công điện",
+        "thông tri",
+        "quy chế",
+        "chuyên đề",
+        "tập",
+        "bài",
+        "tin",
+    )
+    + r"\s*$|^\s*$",
+    re.IGNORECASE,
+)
+
+
+_STRONG_SET = {
+    "lần thứ",
+    "thứ",
+    "lần",
+    "khóa",
+    "khoá",
+    "số",
+    "kỳ họp thứ",
+    "kỳ họp",
+    "kỳ",
+    "đợt",
+    "phiên",
+    "điều",
+    "khoản",
+    "mục",
+    "chương",
+    "phần",
+    "tập",
+    "trang",
+    "trung ương",
+    "covid",
+}
+_WEAK_SET = {
+    "ấp",
+    "khóm",
+    "khu phố",
+    "tổ dân phố",
+    "tổ",
+    "thôn",
+    "bản",
+    "xóm",
+    "phường",
+    "quận",
+    "đội",
+    "quốc lộ",
+    "tỉnh lộ",
+    "hương lộ",
+    "lô",
+    "phòng",
+    "số nhà",
+    "top",
+    "tốp",
+    "hạng",
+    "cấp độ",
+    "mức độ",
+    "nhóm",
+    "loại",
+    "bậc",
+    "tiểu khu",
+    "khoảnh",
+    "lớp",
+    "hẻm",
+    "ngõ",
+    "kiệt",
+    "km",
+    "nghị quyết",
+    "chỉ thị",
+    "kết luận",
+    "quyết định",
+    "thông báo",
+    "quy định",
+    "hướng dẫn",
+    "nghị định",
+    "thông tư",
+    "công văn",
+    "luật",
+    "đề án",
+    "chương trình",
+    "tờ trình",
+    "báo cáo",
+    "văn bản",
+    "hội nghị",
+    "đại hội",
+    "khu",
+}
+_PROGRAMME_WORDS = (
+    "Đề án",
+    "Chương trình",
+    "Dự án",
+    "Phong trào",
+    "Cuộc vận động",
+    "Kế hoạch",
+    "Nghị quyết",
+    "Chiến lược",
+    "Cuộc thi",
+    "Hội thi",
+    "Giải",
+    "Chiến dịch",
+    "Mô hình",
+    "Quỹ",
+)
+
+
+def _ending(window: str, vocabulary: set[str]) -> str:
+    """The longest phrase of ``vocabulary`` (one to three words) that ends the window, or ''."""
+    ws = window.rstrip(" .:-\t\n").lower().split()[-3:]
+    while ws and not ws[0].isalpha():
+        ws = ws[1:]
+    if not ws or not all(w.isalpha() for w in ws):
+        return ""
+    for k in range(len(ws), 0, -1):
+        phrase = " ".join(ws[-k:])
+        if phrase in vocabulary:
+            return phrase
+    return ""
+
+
+def blocked_before(text: str, pos: int, sent_start: int) -> str:
+    """Why the words right before ``pos`` make the number a name, an ordinal or a document number:
+    ``"strong"`` (always: ``lần thứ 14``, ``khóa 25``, ``số 28``, ``Đề án trồng 1 tỷ cây``), ``"weak"``
+    (unless a known unit follows: ``phường 7`` but ``khối xã/phường 7 đồng chí``) or ``""``."""
+    window = text[max(sent_start, pos - 30) : pos]
+    if not window:
+        return ""
+    strong = _ending(window, _STRONG_SET)
+    if strong:
+        head = window[: window.lower().rfind(strong)]
+        if strong == "số" and not _DOC_BEFORE_SO.search(head):
+            return ""  # `số` after a document type is a document number; else it is `dân số 1.234`
+        if strong == "kỳ" and head.lower().rstrip().endswith("cùng"):
+            return ""  # `cao hơn cùng kỳ 2,3 tạ/ha`
+        return "strong"
+    wide = text[max(sent_start, pos - 60) : pos]
+    if any(w in wide for w in _PROGRAMME_WORDS):
+        p = _PROGRAMME.search(wide)
+        if p and not _PROGRAMME_BREAK.search(p.group(1)):
+            return "strong"
+    if _ending(window, _WEAK_SET):
+        return "weak"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Document-wide default basis for an implicit `đạt X%`.
+_BASIS_MENTION = re.compile(words("kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu"), re.IGNORECASE)
+
+
+class BasisIndex:
+    """Counts of basis words (kế hoạch, dự toán, Nghị quyết) before any position, for the document's
+    dominant basis when a percentage leaves its basis implicit."""
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.bases: list[str] = []
+        for m in _BASIS_MENTION.finditer(text):
+            b = classify_basis(text[m.start() : m.end() + 30])
+            if b in ("plan", "estimate", "resolution"):
+                self.positions.append(m.start())
+                self.bases.append(b)
+        self.prefix: dict[str, list[int]] = {}
+        for b in ("plan", "estimate", "resolution"):
+            counts = [0]
+            for x in self.bases:
+                counts.append(counts[-1] + (x == b))
+            self.prefix[b] = counts
+
+    def dominant(self, pos: int) -> str | None:
+        i = bisect_left(self.positions, pos)
+        if i == 0:
+            return None
+        counts = {b: self.prefix[b][i] for b in self.prefix}
+        best = max(counts.values())
+        tied = [b for b, c in counts.items() if c == best]
+        if len(tied) == 1:
+            return tied[0]
+        for j in range(i - 1, -1, -1):
+            if self.bases[j] in tied:
+                return self.bases[j]
+        return tied[0]

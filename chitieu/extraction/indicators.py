@@ -1,0 +1,528 @@
+"""Naming what a figure measures, in the document's own words.
+
+The subject of a figure is the clause text before its number, cleaned of connectors (``trong đó``,
+``cụ thể``), time references (``6 tháng đầu năm``, ``năm 2023``) and the verbs and hedges that lead
+to the number (``ước đạt``, ``là``, ``gồm``).  Where Vietnamese leaves the object implicit the
+context supplies it (see :func:`complete`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    COMPARE_VERBS,
+    HEDGE_GLUE,
+    HEDGES,
+    INCOMPLETE_HEADS,
+    MEASURE_HEADS,
+    NOT_LETTER_AFTER,
+    NOT_LETTER_BEFORE,
+    exact_words,
+    fold,
+    tol,
+    words,
+)
+
+_LEADING_WORDS = (
+    "trong đó",
+    "cụ thể",
+    "cụ thể là",
+    "riêng",
+    "ngoài ra",
+    "bên cạnh đó",
+    "đồng thời",
+    "theo đó",
+    "nổi bật là",
+    "nổi bật",
+    "nhất là",
+    "đặc biệt là",
+    "đặc biệt",
+    "và",
+    "còn",
+    "với",
+    "qua đó",
+    "từ đó",
+    "bao gồm",
+    "gồm",
+    "như",
+    "trong",
+    "lũy kế",
+    "luỹ kế",
+    "tính đến nay",
+    "tính đến",
+    "đến nay",
+    "hiện nay",
+    "hiện",
+    "vừa qua",
+    "năm qua",
+    "kết quả",
+    "kết quả là",
+    "tuy nhiên",
+    "nhưng",
+    "song",
+    "do đó",
+    "vì vậy",
+    "sau",
+    "đến",
+    "từ",
+    "cả",
+    "so với",
+    "so",
+    "đã",
+    "đang",
+    "sẽ",
+    "thì",
+)
+_TRAILING_WORDS = (
+    *HEDGES,
+    *HEDGE_GLUE,
+    *COMPARE_VERBS,
+    "đã",
+    "đều",
+    "chỉ",
+    "cơ bản",
+    "tổng cộng",
+    "thực hiện được",
+    "được",
+    "đạt kết quả",
+    "bước đầu",
+    "luôn",
+    "cũng",
+    "vẫn",
+    "chung",
+    "từ",
+    "khoảng từ",
+    "về",
+    "có",
+    "gồm",
+    "bao gồm",
+    "ước",
+    "cho",
+    "đối với",
+)
+_AIM_HINT = re.compile(r"ph[aấ]n|m[uụ]c\s+ti[eê]u", re.IGNORECASE)
+_AIM = re.compile(
+    r"^.*?" + words("phấn đấu", "đề ra mục tiêu", "mục tiêu") + r"(?:\s+" + words("đến") + r")?\s+", re.I
+)
+
+
+class PhraseSet:
+    """Phrases looked up word by word: by folded form first (fast), then checked with the tolerant
+    pattern (so ``đạt`` matches ``dạt`` but not ``đất``)."""
+
+    def __init__(self, phrases: tuple[str, ...] | list[str]) -> None:
+        self.by_fold: dict[str, list[re.Pattern[str]]] = {}
+        for p in phrases:
+            # short single words are spelled exactly: `thì` must not match `thi`, `còn` not `con`
+            src = tol(p) if " " in p or len(p) > 3 else exact_words(p)
+            self.by_fold.setdefault(fold(p), []).append(re.compile(src, re.IGNORECASE))
+        self.longest = max(len(p.split()) for p in phrases)
+        self.firsts = {k.split()[0] for k in self.by_fold}
+        self.lasts = {k.split()[-1] for k in self.by_fold}
+
+    def find(self, words_: list[str], folded: list[str]) -> bool:
+        key = " ".join(folded)
+        rxs = self.by_fold.get(key)
+        return bool(rxs) and any(rx.fullmatch(" ".join(words_)) for rx in rxs)
+
+
+_PUNCT = ",;:.-–—()[]…\"'“”‘’/|*•"
+_LEADING = PhraseSet(_LEADING_WORDS)
+_TRAILING = PhraseSet(_TRAILING_WORDS)
+
+
+def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
+    """Remove leading (or trailing) phrases of the set, word by word."""
+    ws = s.split()
+    edge = phrases.lasts if from_end else phrases.firsts
+    while ws:
+        first = ws[-1] if from_end else ws[0]
+        if fold(first.strip(_PUNCT)) not in edge:
+            break
+        for k in range(min(phrases.longest, len(ws)), 0, -1):
+            part = ws[-k:] if from_end else ws[:k]
+            bare = [w.strip(_PUNCT) for w in part]
+            if all(bare) and phrases.find(bare, [fold(w) for w in bare]):
+                ws = ws[:-k] if from_end else ws[k:]
+                break
+        else:
+            break
+    return " ".join(ws)
+
+
+_YEAR = r"(?:19|20)\d\d"
+_TIME = re.compile(
+    r"(?:"
+    + "|".join(
+        [
+            NOT_LETTER_BEFORE
+            + r"(?:"
+            + tol("trong")
+            + r"\s+)?(?:\d+|"
+            + tol("sáu")
+            + "|"
+            + tol("chín")
+            + "|"
+            + tol("ba")
+            + r")\s+"
+            + tol("tháng")
+            + r"(?:\s+(?:"
+            + tol("đầu năm")
+            + "|"
+            + tol("cuối năm")
+            + "|"
+            + tol("năm")
+            + "|"
+            + tol("đầu")
+            + "|"
+            + tol("cuối")
+            + r"))?(?:\s+"
+            + _YEAR
+            + ")?",
+            NOT_LETTER_BEFORE + tol("quý") + r"\s+[IVX\d]+(?:\s*/\s*" + _YEAR + ")?" + NOT_LETTER_AFTER,
+            NOT_LETTER_BEFORE
+            + "(?:"
+            + tol("năm học")
+            + "|"
+            + tol("niên vụ")
+            + "|"
+            + tol("năm")
+            + "|"
+            + tol("giai đoạn")
+            + "|"
+            + tol("nhiệm kỳ")
+            + r")\s+"
+            + _YEAR
+            + r"(?:\s*[-–—]\s*"
+            + _YEAR
+            + ")?",
+            _YEAR + r"\s*[-–—]\s*" + _YEAR,
+            NOT_LETTER_BEFORE + r"(?:\d+|" + tol("hai") + "|" + tol("ba") + "|" + tol("năm") + r")\s+" + tol("năm")
+            + r"(?:\s+" + tol("qua") + ")?" + NOT_LETTER_AFTER,
+            r"(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!Thực )"
+            + NOT_LETTER_BEFORE
+            + r"hiện(?=\s+(?:có|nay|tại|đang)"
+            + NOT_LETTER_AFTER
+            + ")",
+            r"(?<!\d)" + _YEAR + r"(?![\d.,]\d)",
+            NOT_LETTER_BEFORE + tol("tháng") + r"\s+\d{1,2}(?:\s*/\s*" + _YEAR + ")?",
+            NOT_LETTER_BEFORE
+            + r"(?:(?:"
+            + tol("tính")
+            + r"\s+)?(?:"
+            + tol("đến")
+            + "|"
+            + tol("tới")
+            + r")\s+)?(?:"
+            + tol("hết")
+            + r"\s+)?"
+            + tol("ngày")
+            + r"\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?",
+            NOT_LETTER_BEFORE
+            + "(?:"
+            + "|".join(
+                tol(w)
+                for w in (
+                    "từ đầu năm đến nay",
+                    "từ đầu năm",
+                    "đầu năm đến nay",
+                    "đến nay",
+                    "hiện nay",
+                    "lũy kế",
+                    "luỹ kế",
+                    "trong kỳ",
+                    "trong năm",
+                    "cả năm",
+                    "hằng năm",
+                    "hàng năm",
+                )
+            )
+            + ")"
+            + NOT_LETTER_AFTER,
+        ]
+    )
+    + ")",
+    re.IGNORECASE,
+)
+_EDGE_PUNCT = " \t\n,;:.-–—[]…\"'“”‘’/|*•"
+# exact spelling: tolerant matching would let `chi` match `chỉ` and `thu` match `thủ`
+_HEAD_RE = re.compile(r"^(?:" + exact_words(*MEASURE_HEADS) + ")", re.IGNORECASE)
+_HEAD_ANYWHERE = re.compile(exact_words(*MEASURE_HEADS), re.IGNORECASE)
+_INCOMPLETE = {h.lower() for h in INCOMPLETE_HEADS}
+_EXISTENTIAL = re.compile(
+    r"(?:^|\s)(?:" + words("có", "có thêm", "đã có", "thêm", "được", "gồm", "bao gồm", "còn") + r")\s*$",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = (
+    "đảng bộ",
+    "đảng ủy",
+    "đảng uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "huyện",
+    "tỉnh",
+    "xã",
+    "thị xã",
+    "thị trấn",
+    "thành phố",
+    "phường",
+    "quận",
+    "cả nước",
+    "đơn vị",
+    "địa phương",
+    "ngành",
+)
+_PLACE_HEAD = re.compile(
+    r"^(?:"
+    + exact_words("toàn", "cả")
+    + r"\s+)?(?:"
+    + exact_words(*_PLACE_WORDS)
+    + r")(?:\s+(?:"
+    + exact_words("huyện", "tỉnh", "xã", "thị xã", "thị trấn", "thành phố", "phường", "quận")
+    + "))?",
+    re.IGNORECASE,
+)
+
+
+def is_place(s: str) -> bool:
+    """True for a subject that only names a unit: ``toàn huyện``, ``Đảng bộ huyện``, ``xã Tân Sỏi``."""
+    s = s.strip()
+    if not s or s.lower() in ("toàn", "cả"):
+        return True
+    m = _PLACE_HEAD.match(s)
+    if not m:
+        return False
+    rest = s[m.end() :].split()
+    return all(w[:1].isupper() for w in rest)
+
+
+_TOPIC_CUT = re.compile(
+    r"\s+"
+    + words(
+        "được",
+        "đạt",
+        "là",
+        "có",
+        "tiếp tục",
+        "đã",
+        "đang",
+        "sẽ",
+        "luôn",
+        "đều",
+        "vẫn",
+        "bị",
+        "tăng",
+        "giảm",
+        "duy trì",
+        "triển khai",
+        "ổn định",
+        "phát triển",
+        "gặp",
+        "chuyển biến",
+        "chuyển dịch",
+    ),
+    re.IGNORECASE,
+)
+_TOPIC_LEAD = re.compile(
+    r"^(?:"
+    + words(
+        "về",
+        "sản xuất",
+        "gieo trồng",
+        "gieo cấy",
+        "thu hoạch",
+        "công tác",
+        "việc",
+        "hoạt động",
+        "lĩnh vực",
+        "xây dựng",
+        "thực hiện",
+        "tình hình",
+        "kết quả",
+    )
+    + r"\s*)+",
+    re.IGNORECASE,
+)
+_PARENT_LEAD = re.compile(
+    r"^(?:"
+    + words(
+        "biểu quyết",
+        "thông qua",
+        "điều chỉnh",
+        "cho ý kiến",
+        "quyết định",
+        "phê duyệt",
+        "kiện toàn",
+        "bầu",
+        "các đại biểu",
+        "đại biểu",
+    )
+    + r"\s*)+",
+    re.IGNORECASE,
+)
+_PARENT_TAIL = re.compile(
+    r"(?:\s*"
+    + words("với cơ cấu", "cơ cấu", "như sau", "cụ thể", "cụ thể là", "gồm", "bao gồm", "như", "là", "sau")
+    + r")+\s*$",
+    re.IGNORECASE,
+)
+_VACUOUS_LABELS = {
+    "chỉ tiêu",
+    "một số chỉ tiêu",
+    "kết quả",
+    "nội dung",
+    "cụ thể",
+    "các chỉ tiêu",
+    "trong đó",
+    "",
+}
+_TOTAL_LEAD = re.compile(r"^" + words("tổng số", "tổng") + r"\s+", re.IGNORECASE)
+
+
+def squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def strip_edges(s: str) -> str:
+    s = squash(s).strip(_EDGE_PUNCT)
+    # keep a closing parenthesis that closes something (`giá trị sản xuất (giá so sánh)`)
+    return s.strip(_EDGE_PUNCT + "()") if s.count("(") != s.count(")") else s
+
+
+_TIME_HINT = re.compile(r"\d|th[aá]ng|qu[yý]|n[aă]m|nay|l[uũ]|k[yỳ]|hi[eệ]n|h[aàằ]ng|tr[oô]ng", re.IGNORECASE)
+
+
+def remove_time(s: str) -> str:
+    return _TIME.sub(" ", s) if _TIME_HINT.search(s) else s
+
+
+_OPEN_PAREN = re.compile(r"\(\s+")
+_CLOSE_PAREN = re.compile(r"\s+\)")
+_EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def tidy(s: str) -> str:
+    """Whitespace and parentheses left behind after removing words (`( giá so sánh )`)."""
+    s = _OPEN_PAREN.sub("(", _CLOSE_PAREN.sub(")", squash(s)))
+    return strip_edges(_EMPTY_PARENS.sub("", s))
+
+
+def clean(s: str) -> str:
+    """Subject text without connectors, time references, and the verbs and hedges before a number."""
+    s = tidy(remove_time(s))
+    if not s:
+        return s
+    if _AIM_HINT.search(s):
+        aim = _AIM.match(s)
+        if aim and aim.end() < len(s):
+            s = s[aim.end() :]
+    for _ in range(3):
+        before = s
+        s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
+        s = strip_edges(_strip_phrases(s, _TRAILING, from_end=True))
+        if s == before:
+            break
+    words_ = s.split()
+    if len(words_) > 20:
+        s = " ".join(words_[-20:])
+    if s.count("(") != s.count(")"):
+        s = strip_edges(s.replace("(", " ").replace(")", " "))
+    return s
+
+
+def lower_first(s: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym (UBND, BHYT)."""
+    if not s:
+        return s
+    first = s.split(" ", 1)[0]
+    if len(first) > 1 and first[1:].islower() and first not in ("Đảng", "Nhà", "Nghị", "Đông", "Hè"):
+        return s[0].lower() + s[1:]
+    return s
+
+
+def has_head(s: str) -> bool:
+    return bool(_HEAD_ANYWHERE.search(s))
+
+
+def starts_with_head(s: str) -> bool:
+    return bool(_HEAD_RE.match(s))
+
+
+def is_incomplete(s: str) -> bool:
+    return s.lower() in _INCOMPLETE
+
+
+def existential(s: str) -> tuple[bool, str]:
+    """(True, rest) when s ends with an existential verb (``huyện có``): the count names itself."""
+    m = _EXISTENTIAL.search(s)
+    if m:
+        rest = strip_edges(s[: m.start()])
+        if is_place(rest):
+            rest = ""
+        return True, rest
+    return False, s
+
+
+def topic(chunk: str) -> str:
+    """The topic of a clause without a number: its words before the first verb (``Đầu tư xây dựng cơ
+    bản được tập trung ...`` → ``đầu tư xây dựng cơ bản``)."""
+    s = strip_edges(remove_time(chunk))
+    s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
+    m = _TOPIC_CUT.search(s)
+    if m:
+        s = s[: m.start()]
+    s = strip_edges(_TOPIC_LEAD.sub("", strip_edges(s)))
+    words_ = s.split()
+    if len(words_) > 8:
+        return ""
+    return s
+
+
+def parent_label(intro: str) -> str:
+    """The label a colon-introduced list takes from its introduction."""
+    s = strip_edges(remove_time(intro))
+    s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
+    s = strip_edges(_PARENT_TAIL.sub("", s))
+    s = strip_edges(_PARENT_LEAD.sub("", s))
+    s = strip_edges(_TOPIC_LEAD.sub("", s)) if s.lower().startswith(("về ", "công tác ")) else s
+    s = re.sub(r"^(?:một số|các|những)\s+", "", s, flags=re.IGNORECASE)
+    cut = _TOPIC_CUT.search(s)
+    if cut and len(s[: cut.start()].split()) >= 2:
+        s = s[: cut.start()]
+    if s.lower() in _VACUOUS_LABELS or len(s.split()) > 10:
+        return ""
+    return s
+
+
+_OBJECT_TAIL = re.compile(
+    r"\s+(?:"
+    + words("toàn huyện", "toàn tỉnh", "toàn xã", "toàn thị xã", "trên địa bàn", "của", "tại", "đạt")
+    + r")(?:\s.*)?$",
+    re.IGNORECASE,
+)
+
+
+def object_of(indicator: str) -> str:
+    """What a measured indicator is about: ``diện tích lúa Đông Xuân toàn huyện gieo cấy`` → ``lúa Đông
+    Xuân`` (the head and the trailing place/verb words removed)."""
+    s = _HEAD_RE.sub("", indicator).strip()
+    s = _OBJECT_TAIL.sub("", s)
+    return strip_edges(s)
+
+
+def head_of(indicator: str) -> str:
+    """The measure head an indicator starts with (``tổng đàn`` in ``tổng đàn trâu``), or ''."""
+    m = _HEAD_RE.match(indicator)
+    return m.group().strip() if m else ""
+
+
+def total_label(indicator: str) -> str:
+    """A total's indicator without ``tổng`` (``Tổng giá trị sản xuất`` → ``giá trị sản xuất``)."""
+    return lower_first(_TOTAL_LEAD.sub("", indicator))
+
+
+def join(*parts: str) -> str:
+    return squash(" ".join(p for p in parts if p))

@@ -1,0 +1,62 @@
+"""Paragraphs, sentences and clause chunks, as (start, end) spans of the normalised text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? … (not inside numbers like 101.761, not after abbreviations) or a line end.
+_SENT_END = re.compile(r"(?:\.{3}|…|[.!?])+(?=[\s\"'”’)\]]|$)|\n+")
+_ABBREV = re.compile(
+    r"(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|KS|CN|Th\.S|TT|Q|P|H|X|St|Mr|Mrs|Dr|v\.v|vv|Tr|tr|Đ/c|đ/c|Đc|đc|ĐT|Tel|Nxb|NXB)$"
+)
+_CHUNK_SEP = re.compile(r"[,;:]")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (line) it belongs to
+
+
+def sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    para = 0
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith("\n"):
+            if text[start : m.start()].strip():
+                out.append(Sentence(start, m.start(), para))
+            para += 1
+            start = m.end()
+            continue
+        # do not split after an abbreviation or a single capital initial (`TP. Hồ Chí Minh`)
+        before = text[max(start, m.start() - 8) : m.start()].split()
+        if m.group() == "." and before and _ABBREV.match(before[-1]):
+            continue
+        if text[start : m.end()].strip():
+            out.append(Sentence(start, m.end(), para))
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), para))
+    return out
+
+
+def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause chunks of text[start:end] split at , ; and : (parentheses stay inside their clause)."""
+    out = []
+    s = start
+    for m in _CHUNK_SEP.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return out
+
+
+def last_separator(text: str, start: int, end: int) -> tuple[int, str]:
+    """Position just after the last clause separator in text[start:end] and that separator."""
+    pos, sep = start, ""
+    for m in _CHUNK_SEP.finditer(text, start, end):
+        pos, sep = m.end(), m.group().strip()
+    return pos, sep

@@ -1,0 +1,309 @@
+"""The inbox: a document is read, its figures become candidates, and only a reviewer's acceptance
+turns a candidate into a result (and a derived target)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chitieu.extraction import (
+    ExtractionError,
+    check_consistency,
+    extract,
+    extract_meeting,
+    normalise,
+    read_document,
+)
+from chitieu.indicators.models import Indicator, MeasureUnit, Target
+from chitieu.lib.periods import parse_period
+from chitieu.lib.vnnum import format_number
+from chitieu.orgs.models import Unit
+from chitieu.reporting.models import ResultSource
+from chitieu.reporting.progress import Polarity, derive_target
+from chitieu.reporting.services import StatedInput, period_parse, result_save, target_save, window_rule_for
+
+from .matching import Matcher, alias_key, learn
+from .models import Candidate, Decision, SourceDocument
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+TARGET_BASES = {"plan", "resolution", "estimate_upper", "estimate_local", "other"}
+_UPPER_WORDS = ("tỉnh giao", "trên giao", "trung ương giao", "cấp trên", "thành phố giao", "tw giao")
+_LABEL_STOP = re.compile(r"[,.;:()…]| và | tăng | giảm | trong đó| đạt | bằng ")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_upload(upload) -> str:
+    """Text of an uploaded file, through the extractor's readers; a clear error otherwise."""
+    name = Path(upload.name or "tai-lieu").name
+    if upload.size and upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            {"file": _("{name} is larger than 20 MB: split it or paste the text.").format(name=name)}
+        )
+    suffix = Path(name).suffix.lower() or ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        with path.open("wb") as fh:
+            for chunk in upload.chunks():
+                fh.write(chunk)
+        try:
+            return read_document(path)
+        except ExtractionError as exc:
+            message = str(exc).replace(str(path), name).replace(f"upload{suffix}", name)
+            raise ValidationError({"file": message}) from None
+
+
+def basis_of(comparison: dict, text: str) -> tuple[str, str]:
+    """Our basis and the basis as written, from an extracted comparison and the text after its number."""
+    kind = comparison["basis"]
+    label = ""
+    if not comparison.get("implicit") and comparison.get("end"):
+        tail = text[comparison["end"] : comparison["end"] + 80]
+        tail = re.sub(r"^\s*(so với|so|của|với)\s+", "", tail.strip(), flags=re.IGNORECASE)
+        label = _LABEL_STOP.split(" " + tail + " ", maxsplit=1)[0].strip()
+        if len(label.split()) > 6:
+            label = ""
+    low = label.lower()
+    if kind == "estimate":
+        kind = "estimate_upper" if any(w in low for w in _UPPER_WORDS) else "estimate_local"
+    elif kind == "target":
+        kind = "other"
+    elif kind not in {"plan", "resolution", "same_period", "other"}:
+        kind = "other"
+    return kind, label
+
+
+@transaction.atomic
+def document_ingest(
+    *, actor, unit: Unit, period: str, title: str = "", text: str | None = None, upload=None
+) -> SourceDocument:
+    """Read a document into the inbox. Refuses an empty text and a document already in the inbox."""
+    p = period_parse(period)
+    if upload is not None:
+        raw = read_upload(upload)
+        origin, filename = SourceDocument.Origin.UPLOAD, Path(upload.name).name
+    else:
+        raw, origin, filename = text or "", SourceDocument.Origin.PASTE, ""
+    clean = normalise(raw)
+    if not clean.strip():
+        raise ValidationError({"text": _("The document holds no text.")})
+    digest = text_sha256(clean)
+    existing = SourceDocument.objects.filter(sha256=digest).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "This document is already in the inbox: “{title}”, added on {date} (no. {id})."
+                ).format(
+                    title=existing.title,
+                    date=timezone.localtime(existing.uploaded_at).strftime("%d/%m/%Y"),
+                    id=existing.pk,
+                )
+            },
+            code="duplicate",
+        )
+    figures = extract(clean)
+    meeting = extract_meeting(clean)
+    first_line = next((line.strip() for line in clean.splitlines() if line.strip()), "")
+    doc = SourceDocument(
+        unit=unit,
+        period=p.code,
+        title=(title or filename or first_line)[:300],
+        filename=filename,
+        origin=origin,
+        text=clean,
+        sha256=digest,
+        meeting=meeting.to_json(),
+        uploaded_by=actor if _user(actor) else None,
+    )
+    doc.checks = [issue.to_json() for issue in check_consistency(figures)]
+    doc.full_clean()
+    doc.save()
+    matcher = Matcher()
+    cands = []
+    for i, f in enumerate(figures):
+        s = matcher.suggest(f.indicator, f.unit)
+        cands.append(
+            Candidate(
+                document=doc,
+                index=i,
+                start=f.start,
+                end=f.end,
+                indicator_text=f.indicator[:400],
+                value=f.value,
+                unit_text=(f.unit or "")[:60],
+                denominator=f.denominator,
+                qualifiers=list(f.qualifiers),
+                comparisons=[
+                    {
+                        "basis": c.basis,
+                        "kind": c.kind,
+                        "percent": str(c.percent),
+                        "qualifiers": list(c.qualifiers),
+                        "start": c.start,
+                        "end": c.end,
+                        "implicit": bool(c.implicit),
+                    }
+                    for c in f.comparisons
+                ],
+                sentence=f.text[:4000],
+                parent_index=f.parent,
+                suggested=s.indicator,
+                suggestion_score=s.score,
+            )
+        )
+    Candidate.objects.bulk_create(cands)
+    return doc
+
+
+def _user(actor) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def _measure_unit(symbol: str) -> MeasureUnit | None:
+    key = alias_key(symbol).replace(" /", "/").replace("/ ", "/")
+    for mu in MeasureUnit.objects.all():
+        if alias_key(mu.symbol) == key:
+            return mu
+    return None
+
+
+def convert_value(candidate: Candidate, indicator: Indicator) -> Decimal | None:
+    """The candidate's value in the indicator's unit of measure, or a ValidationError naming both."""
+    if candidate.value is None:
+        return None
+    target_unit = indicator.measure_unit
+    written = candidate.unit_text.strip()
+    if not written or alias_key(written) == alias_key(target_unit.symbol):
+        return candidate.value
+    source_unit = _measure_unit(written)
+    if source_unit is not None and source_unit.dimension == target_unit.dimension:
+        return (candidate.value * source_unit.factor / target_unit.factor).quantize(Decimal("0.000001"))
+    raise ValidationError(
+        {
+            "indicator": _(
+                "The text gives the figure in “{written}”, but {indicator} is measured in “{unit}”: "
+                "choose another indicator or type the value in {unit}."
+            ).format(written=written, indicator=indicator.name, unit=target_unit.symbol)
+        }
+    )
+
+
+def default_status(candidate: Candidate, unit: Unit, period: str) -> str:
+    if "estimated" in (candidate.qualifiers or []):
+        return "estimate"
+    _start, end = parse_period(period).data_window(window_rule_for(unit))
+    return "estimate" if end >= timezone.localdate() else "actual"
+
+
+@transaction.atomic
+def candidate_accept(
+    *,
+    actor,
+    candidate: Candidate,
+    indicator: Indicator,
+    unit: Unit | None = None,
+    period: str | None = None,
+    value: Decimal | None = None,
+    status: str | None = None,
+    today=None,
+):
+    """Turn a candidate into a result (and the targets its percentages imply when none is known)."""
+    candidate = Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
+    if candidate.decision == Decision.ACCEPTED:
+        raise ValidationError(_("This figure was already accepted."))
+    doc = candidate.document
+    unit = unit or doc.unit
+    period = period_parse(period or doc.period).code
+    if value is None:
+        value = convert_value(candidate, indicator)
+    status = status or default_status(candidate, unit, period)
+    stated, derivable = [], []
+    for c in candidate.comparisons:
+        basis, label = basis_of(c, doc.text)
+        pct = Decimal(c["percent"])
+        qual = "over" if "over" in c.get("qualifiers", []) else ""
+        if any(s.basis == basis and s.kind == c["kind"] for s in stated):
+            continue  # one stated percentage per basis and kind
+        stated.append(
+            StatedInput(basis=basis, kind=c["kind"], percent=pct, basis_label=label, qualifier=qual)
+        )
+        if c["kind"] == "of" and basis in TARGET_BASES and value is not None and pct > 0 and not qual:
+            derivable.append((basis, label, pct, c))
+    qualifier = next((q for q in ("over", "nearly", "about") if q in (candidate.qualifiers or [])), "")
+    result = result_save(
+        actor=actor,
+        indicator=indicator,
+        unit=unit,
+        period=period,
+        value=value,
+        denominator=candidate.denominator,
+        status=status,
+        qualifier=qualifier,
+        source=ResultSource.EXTRACTED,
+        source_ref=doc.title[:300],
+        source_text=candidate.sentence,
+        source_document=doc,
+        source_span=(candidate.start, candidate.end),
+        stated=stated,
+        today=today,
+    )
+    p = parse_period(period)
+    target_period = (p.year_period() or p).code
+    for basis, label, pct, c in derivable:
+        if Target.objects.filter(
+            indicator=indicator, unit=unit, basis=basis, period__in={p.code, target_period}
+        ).exists():
+            continue  # a known target: the stated percentage is checked against it, not turned into one
+        derived = derive_target(value, pct, polarity=Polarity(indicator.polarity))
+        target_save(
+            actor=actor,
+            indicator=indicator,
+            unit=unit,
+            period=target_period,
+            basis=basis,
+            value=derived,
+            basis_label=label,
+            derived=True,
+            source_document=doc,
+            source_span=(c["start"], c["end"]),
+            note=_(
+                "Derived from the document: {value} {unit} is {pct}% of {basis} ⇒ target ≈ {target} {unit}."
+            ).format(
+                value=format_number(value),
+                unit=indicator.measure_unit.symbol,
+                pct=format_number(pct),
+                basis=label or basis,
+                target=format_number(derived),
+            ),
+        )
+    learn(candidate.indicator_text, indicator)
+    candidate.decision = Decision.ACCEPTED
+    candidate.indicator = indicator
+    candidate.result = result
+    candidate.decided_by = actor if _user(actor) else None
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["decision", "indicator", "result", "decided_by", "decided_at"])
+    return result
+
+
+@transaction.atomic
+def candidate_drop(*, actor, candidate: Candidate) -> Candidate:
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.decision == Decision.ACCEPTED:
+        raise ValidationError(_("This figure was already accepted; correct the result instead."))
+    candidate.decision = Decision.DROPPED
+    candidate.decided_by = actor if _user(actor) else None
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["decision", "decided_by", "decided_at"])
+    return candidate

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chitieu.indicators.forms import ServiceErrorsMixin
+from chitieu.indicators.models import Indicator
+from chitieu.lib.vnnum import format_number
+from chitieu.orgs.models import Unit
+from chitieu.orgs.selectors import unit_subtree_ids
+from chitieu.web.fields import current_lang
+
+from .forms import DecisionForm, UploadForm
+from .models import Candidate, Decision, SourceDocument
+from .selectors import highlighted
+from .services import basis_of, candidate_accept, candidate_drop, default_status, document_ingest
+
+
+class _Errors(ServiceErrorsMixin):
+    pass
+
+
+@login_required
+def inbox(request):
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"unit": request.GET.get("unit")})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            cd = form.cleaned_data
+            try:
+                doc = document_ingest(
+                    actor=request.user,
+                    unit=cd["unit"],
+                    period=cd["period"],
+                    title=cd["title"],
+                    text=cd["text"] or None,
+                    upload=cd["file"],
+                )
+                messages.success(
+                    request, _("{n} figures found: review them below.").format(n=doc.candidates.count())
+                )
+                return redirect("inbox_document", pk=doc.pk)
+            except ValidationError as exc:
+                ServiceErrorsMixin.add_service_errors(form, exc)
+        status = 400
+    docs = SourceDocument.objects.select_related("unit").order_by("-uploaded_at")[:100]
+    return render(request, "inbox/inbox.html", {"form": form, "documents": docs}, status=status)
+
+
+def _row_context(c: Candidate, doc: SourceDocument, units, indicators, form=None) -> dict:
+    lang = current_lang()
+    comparisons = []
+    for comp in c.comparisons:
+        basis, label = basis_of(comp, doc.text)
+        comparisons.append({**comp, "our_basis": basis, "label": label})
+    if form is None:
+        form = DecisionForm(
+            prefix=f"c{c.pk}",
+            initial={
+                "indicator": (c.indicator or c.suggested).code if (c.indicator or c.suggested) else "",
+                "unit": doc.unit.code,
+                "period": doc.period,
+                "value": format_number(c.value, lang=lang) if c.value is not None else "",
+                "status": default_status(c, doc.unit, doc.period),
+            },
+        )
+        form.fields["unit"].queryset = units
+    return {"c": c, "form": form, "comparisons": comparisons, "indicators": indicators}
+
+
+@login_required
+def document_review(request, pk: int):
+    doc = get_object_or_404(SourceDocument.objects.select_related("unit"), pk=pk)
+    candidates = list(doc.candidates.select_related("suggested", "indicator", "result"))
+    units = Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)).order_by("name")
+    indicators = list(Indicator.objects.order_by("name"))
+    rows = [_row_context(c, doc, units, indicators) for c in candidates]
+    counts = {d: sum(1 for c in candidates if c.decision == d) for d in Decision.values}
+    return render(
+        request,
+        "inbox/document.html",
+        {"doc": doc, "rows": rows, "segments": highlighted(doc, candidates), "counts": counts},
+    )
+
+
+@login_required
+@require_POST
+def candidate_decide(request, pk: int):
+    c = get_object_or_404(Candidate.objects.select_related("document__unit"), pk=pk)
+    doc = c.document
+    units = Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)).order_by("name")
+    form = DecisionForm(request.POST, prefix=f"c{c.pk}")
+    form.fields["unit"].queryset = units
+    ok = False
+    if form.is_valid():
+        cd = form.cleaned_data
+        try:
+            if cd["action"] == "drop":
+                candidate_drop(actor=request.user, candidate=c)
+            else:
+                candidate_accept(
+                    actor=request.user,
+                    candidate=c,
+                    indicator=cd["indicator"],
+                    unit=cd.get("unit"),
+                    period=cd.get("period") or None,
+                    value=cd.get("value"),
+                    status=cd.get("status") or None,
+                )
+            ok = True
+        except ValidationError as exc:
+            ServiceErrorsMixin.add_service_errors(form, exc)
+    c.refresh_from_db()
+    if request.htmx:
+        ctx = _row_context(c, doc, units, list(Indicator.objects.order_by("name")), None if ok else form)
+        return render(request, "inbox/_candidate.html", ctx, status=200 if ok else 400)
+    if ok:
+        return redirect("inbox_document", pk=doc.pk)
+    messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("inbox_document", pk=doc.pk)

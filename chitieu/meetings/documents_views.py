@@ -1,0 +1,78 @@
+"""Downloads: the draft report (.docx, Party or State), its appendix (.xlsx), the conclusions notice."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from chitieu.documents import render_appendix_xlsx, render_notice_docx, render_report_docx
+from chitieu.indicators.models import Resolution
+from chitieu.lib.periods import PeriodError, parse_period
+from chitieu.orgs.models import Unit
+
+from .models import Conference
+from .reports import ReportError, build_notice, build_report
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(render, ctx, filename: str, content_type: str) -> FileResponse:
+    tmp = Path(tempfile.mkdtemp(prefix="chitieu-doc-")) / filename
+    render(ctx, tmp)
+    return FileResponse(tmp.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+
+
+def _report_args(request, code: str):
+    unit = get_object_or_404(Unit, code=code)
+    try:
+        period = parse_period(request.GET.get("period", "")).code
+    except PeriodError:
+        raise Http404("period") from None
+    resolution = None
+    if request.GET.get("resolution"):
+        resolution = get_object_or_404(Resolution, pk=request.GET["resolution"])
+    conference = None
+    if request.GET.get("conference"):
+        conference = get_object_or_404(Conference, pk=request.GET["conference"], unit=unit)
+    family = "state" if request.GET.get("family") == "state" else "party"
+    return unit, resolution, period, conference, family
+
+
+def report_docx(request, code: str):
+    unit, resolution, period, conference, family = _report_args(request, code)
+    try:
+        ctx = build_report(
+            unit=unit, resolution=resolution, period=period, family=family, conference=conference
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect(f"/units/{unit.code}/?period={period}")
+    name = f"bao-cao-{unit.code}-{period}{'-ubnd' if family == 'state' else ''}.docx"
+    return _file(render_report_docx, ctx, name, DOCX)
+
+
+def appendix_xlsx(request, code: str):
+    unit, resolution, period, conference, family = _report_args(request, code)
+    try:
+        ctx = build_report(
+            unit=unit, resolution=resolution, period=period, family=family, conference=conference
+        )
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect(f"/units/{unit.code}/?period={period}")
+    return _file(render_appendix_xlsx, ctx, f"phu-luc-{unit.code}-{period}.xlsx", XLSX)
+
+
+def notice_docx(request, pk: int):
+    conf = get_object_or_404(Conference.objects.select_related("unit", "term"), pk=pk)
+    return _file(
+        render_notice_docx,
+        build_notice(conf),
+        f"thong-bao-ket-luan-{conf.unit.code}-{conf.date:%Y%m%d}.docx",
+        DOCX,
+    )

@@ -1,0 +1,308 @@
+"""Writes for conferences, their records and the tasks they set. Each in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from chitieu.orgs.models import Term, Unit
+from chitieu.reporting.services import period_parse
+
+from .models import (
+    AgendaItem,
+    Attendance,
+    Conference,
+    Limitation,
+    Person,
+    PresentedDocument,
+    Question,
+    Task,
+    TaskStatus,
+    TaskUpdate,
+    Vote,
+)
+
+
+def _d(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def next_ordinal(*, unit: Unit, body: str, term: Term | None) -> int:
+    """The ordinal to propose: one more than the last within the same body and term (restarting per term)."""
+    last = Conference.objects.filter(unit=unit, body=body, term=term).aggregate(m=Max("ordinal"))["m"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def conference_create(
+    *,
+    unit: Unit,
+    body: str,
+    date: dt.date,
+    term: Term | None = None,
+    ordinal: int | None = None,
+    propose_ordinal: bool = True,
+    kind: str = "regular",
+    title: str = "",
+    place: str = "",
+    period: str = "",
+    resolution=None,
+    minutes: str = "",
+    source_document=None,
+) -> Conference:
+    if term is not None and term.unit_id != unit.pk:
+        raise ValidationError({"term": _("That term belongs to another unit.")})
+    if term is not None and not (term.start_year <= date.year <= term.end_year):
+        raise ValidationError(
+            {"date": _("{date} lies outside the term {term}.").format(date=_d(date), term=term)}
+        )
+    if not unit.exists_on(date):
+        raise ValidationError(
+            {"date": _("{unit} did not exist on {date}.").format(unit=unit.name, date=_d(date))}
+        )
+    if period:
+        period = period_parse(period).code
+    if ordinal is None and propose_ordinal and body in {"executive", "standing", "congress"}:
+        ordinal = next_ordinal(unit=unit, body=body, term=term)
+    if ordinal is not None:
+        clash = Conference.objects.filter(unit=unit, body=body, term=term, ordinal=ordinal).first()
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "ordinal": _(
+                        "Conference no. {n} of this body in this term already exists ({date}); the next free one is {free}."
+                    ).format(
+                        n=ordinal, date=_d(clash.date), free=next_ordinal(unit=unit, body=body, term=term)
+                    )
+                }
+            )
+    conf = Conference(
+        unit=unit,
+        body=body,
+        term=term,
+        ordinal=ordinal,
+        kind=kind,
+        title=title,
+        date=date,
+        place=place,
+        period=period,
+        resolution=resolution,
+        minutes=minutes,
+        source_document=source_document,
+    )
+    conf.full_clean(validate_constraints=False)
+    conf.save()
+    return conf
+
+
+def person_get_or_create(full_name: str) -> Person:
+    name = " ".join(full_name.split())
+    if not name:
+        raise ValidationError({"person": _("Enter the person's name.")})
+    person = Person.objects.filter(full_name=name).first()
+    return person or Person.objects.create(full_name=name)
+
+
+@transaction.atomic
+def attendance_add(
+    *,
+    conference: Conference,
+    person: Person,
+    role: str = "attendee",
+    title: str = "",
+    title_since: dt.date | None = None,
+    order: int = 0,
+) -> Attendance:
+    if title_since is not None and title_since > conference.date:
+        raise ValidationError(
+            {
+                "title_since": _(
+                    "{person} only took the title “{title}” on {since}, after the conference ({date})."
+                ).format(
+                    person=person.full_name, title=title, since=_d(title_since), date=_d(conference.date)
+                )
+            }
+        )
+    att, _created = Attendance.objects.update_or_create(
+        conference=conference,
+        person=person,
+        role=role,
+        defaults={"title": title, "title_since": title_since, "order": order},
+    )
+    return att
+
+
+@transaction.atomic
+def agenda_set(*, conference: Conference, items: Sequence[str]) -> None:
+    conference.agenda.all().delete()
+    AgendaItem.objects.bulk_create(
+        [AgendaItem(conference=conference, order=i, text=t) for i, t in enumerate(items) if t.strip()]
+    )
+
+
+@transaction.atomic
+def document_present(
+    *, conference: Conference, title: str, presenter: Person | None = None
+) -> PresentedDocument:
+    return PresentedDocument.objects.create(conference=conference, title=title, presenter=presenter)
+
+
+@transaction.atomic
+def vote_record(
+    *,
+    conference: Conference,
+    matter: str,
+    present: int,
+    votes_for: int,
+    votes_against: int = 0,
+    abstain: int = 0,
+    personnel: bool = False,
+    details: list | None = None,
+) -> Vote:
+    if min(present, votes_for, votes_against, abstain) < 0:
+        raise ValidationError({"present": _("Counts cannot be negative.")})
+    cast = votes_for + votes_against + abstain
+    if cast > present:
+        raise ValidationError(
+            {
+                "votes_for": _("{cast} votes were counted but only {present} members were present.").format(
+                    cast=cast, present=present
+                )
+            }
+        )
+    # A matter passes with more than half of the members present voting for it.
+    outcome = Vote.Outcome.PASSED if votes_for * 2 > present else Vote.Outcome.REJECTED
+    vote = Vote(
+        conference=conference,
+        matter=matter,
+        present=present,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstain=abstain,
+        outcome=outcome,
+        personnel=personnel,
+        details=details or [],
+    )
+    vote.full_clean()
+    vote.save()
+    return vote
+
+
+@transaction.atomic
+def limitation_add(*, conference: Conference, text: str, cause: str = "", indicators=()) -> Limitation:
+    if not text.strip():
+        raise ValidationError({"text": _("Describe the limitation.")})
+    lim = Limitation.objects.create(conference=conference, text=text.strip(), cause=cause.strip())
+    if indicators:
+        lim.indicators.set(indicators)
+    return lim
+
+
+@transaction.atomic
+def task_create(
+    *,
+    text: str,
+    unit: Unit,
+    conference: Conference | None = None,
+    owner: Person | None = None,
+    owner_text: str = "",
+    deadline: dt.date | None = None,
+    status: str = TaskStatus.NOT_STARTED,
+) -> Task:
+    if not text.strip():
+        raise ValidationError({"text": _("Describe the task.")})
+    if conference is not None and deadline is not None and deadline < conference.date:
+        raise ValidationError(
+            {
+                "deadline": _(
+                    "The deadline {deadline} is before the conference that set the task ({date})."
+                ).format(deadline=_d(deadline), date=_d(conference.date))
+            }
+        )
+    if status == TaskStatus.OVERDUE:
+        raise ValidationError(
+            {"status": _("Overdue is worked out from the deadline; choose another status.")}
+        )
+    task = Task(
+        conference=conference,
+        unit=unit,
+        owner=owner,
+        owner_text=owner_text,
+        text=text.strip(),
+        deadline=deadline,
+        status=status,
+    )
+    task.full_clean()
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_progress(*, actor, task: Task, date: dt.date, text: str, status: str) -> TaskUpdate:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if status == TaskStatus.OVERDUE:
+        raise ValidationError(
+            {"status": _("Overdue is worked out from the deadline; choose another status.")}
+        )
+    if task.conference_id and date < task.conference.date:
+        raise ValidationError(
+            {"date": _("A progress update cannot predate the conference that set the task.")}
+        )
+    if not text.strip():
+        raise ValidationError({"text": _("Describe the progress.")})
+    update = TaskUpdate.objects.create(
+        task=task,
+        date=date,
+        text=text.strip(),
+        status=status,
+        by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    task.status = status
+    task.version += 1
+    task.save(update_fields=["status", "version"])
+    return update
+
+
+@transaction.atomic
+def question_add(
+    *,
+    conference: Conference,
+    question: str,
+    asked_by: Person | None = None,
+    addressed_to: Person | None = None,
+    answer: str = "",
+    commitment: str = "",
+) -> Question:
+    if not question.strip():
+        raise ValidationError({"question": _("Write the question.")})
+    return Question.objects.create(
+        conference=conference,
+        question=question.strip(),
+        asked_by=asked_by,
+        addressed_to=addressed_to,
+        answer=answer.strip(),
+        commitment=commitment.strip(),
+    )
+
+
+@transaction.atomic
+def question_commitment_to_task(*, question: Question, unit: Unit, deadline: dt.date | None = None) -> Task:
+    if not question.commitment:
+        raise ValidationError({"commitment": _("This answer made no commitment to follow up.")})
+    if question.follow_up_id:
+        return question.follow_up
+    task = task_create(
+        text=question.commitment,
+        unit=unit,
+        conference=question.conference,
+        owner=question.addressed_to,
+        deadline=deadline,
+    )
+    question.follow_up = task
+    question.save(update_fields=["follow_up"])
+    return task
