@@ -1,35 +1,48 @@
-"""Load the demo: the catalogue and the five seed reviews. Idempotent: a second run changes nothing."""
+"""Load the demo: the catalogue, the units, and the five seed articles read through the same pipeline a
+clerk uses (extractor → inbox → accept), with the scripted decisions of script.py. Then each article's
+conference and a draft report for each. Idempotent: a second run changes nothing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from chitieu.indicators.models import Indicator, MeasureUnit, Resolution, Target
+from chitieu.extraction import normalise
+from chitieu.inbox.models import Candidate, Decision, SourceDocument
+from chitieu.inbox.services import candidate_accept, candidate_drop, document_ingest, text_sha256
+from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
 from chitieu.lib.periods import parse_period
-from chitieu.lib.vnnum import format_number, format_percent
+from chitieu.meetings import services as meetings
+from chitieu.meetings.models import Conference, Role
 from chitieu.orgs.models import Term, Unit
 from chitieu.reporting.models import ReportingSetup, Result
-from chitieu.reporting.progress import Polarity, derive_target
-from chitieu.reporting.services import StatedInput, result_save, target_save
+from chitieu.reporting.services import result_save
 
 from .catalogue import INDICATORS, MEASURE_UNITS
-from .seeds import SEEDS, UNITS
+from .script import SCRIPT
+from .seeds import UNITS
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo"  # printed in the README; a demo, not a deployment
+SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
-BASIS_FOR_TARGET = {"plan", "resolution", "estimate_upper", "estimate_local", "other"}
+
+class DemoError(RuntimeError):
+    pass
 
 
 @dataclass
 class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
+    reports: list[Path] = field(default_factory=list)
 
     def add(self, kind: str, created: bool, changed: bool = False) -> None:
         if created:
@@ -71,9 +84,10 @@ def load_catalogue(report: LoadReport) -> None:
             "units of measure",
         )
     units = {m.code: m for m in MeasureUnit.objects.all()}
-    # Two passes: references to other indicators need them to exist.
+    refs = {"parent", "child_indicator", "weight_indicator"}
+    pending: dict[str, dict] = {}
     for code, name, name_en, mu, fld, measure, agg, extra in INDICATORS:
-        plain = {k: v for k, v in extra.items() if k not in {"parent", "child_indicator", "weight_indicator"}}
+        plain = {k: v for k, v in extra.items() if k not in refs}
         _upsert(
             Indicator,
             {"code": code},
@@ -89,13 +103,17 @@ def load_catalogue(report: LoadReport) -> None:
             report,
             "indicators",
         )
+        if refs & extra.keys():
+            pending[code] = {k: extra[k] for k in refs & extra.keys()}
     by_code = {i.code: i for i in Indicator.objects.all()}
-    for code, *_rest, extra in INDICATORS:
-        refs = {
-            k: by_code[v] for k, v in extra.items() if k in {"parent", "child_indicator", "weight_indicator"}
-        }
-        if refs:
-            _upsert(Indicator, {"code": code}, refs, report, "indicators")
+    for code, links in pending.items():
+        ind = by_code[code]
+        wanted = {k: by_code[v] for k, v in links.items()}
+        changed = [k for k, v in wanted.items() if getattr(ind, k) != v]
+        if changed:
+            for k in changed:
+                setattr(ind, k, wanted[k])
+            ind.save(update_fields=changed)
 
 
 def load_units(report: LoadReport) -> None:
@@ -121,12 +139,25 @@ def load_units(report: LoadReport) -> None:
         _upsert(ReportingSetup, {"unit": root}, {"window_rule": "nd09"}, report, "reporting setups")
 
 
-def _pct(p: Decimal) -> str:
-    exp = p.normalize().as_tuple().exponent
-    return format_percent(p, max(0, -exp) if isinstance(exp, int) else 1)
+def _seed_text(name: str) -> str:
+    path = SEEDS_DIR / name
+    if not path.is_file():
+        raise DemoError(
+            f"the seed article {path} is missing (the demo reads ../shared/seeds/ beside the project)"
+        )
+    return path.read_text(encoding="utf-8")
 
 
-def load_seed(seed: dict, report: LoadReport, actor, today: dt.date) -> None:
+def _rule_for(candidate: Candidate, rules) -> tuple[str, dict] | None:
+    for pattern, code, options in rules:
+        if re.search(pattern, candidate.indicator_text, flags=re.IGNORECASE):
+            return code, options
+    return None
+
+
+def read_seed(
+    seed: dict, report: LoadReport, actor, today: dt.date
+) -> tuple[Unit, SourceDocument, Resolution]:
     unit = Unit.objects.get(code=seed["unit"])
     start, end, ordinal = seed["term"]
     term = _upsert(
@@ -150,81 +181,189 @@ def load_seed(seed: dict, report: LoadReport, actor, today: dt.date) -> None:
         report,
         "resolutions",
     )
-    period = parse_period(seed["period"])
-    target_period = period.year_period() or period
-    indicators = {i.code: i for i in Indicator.objects.select_related("measure_unit")}
-    for f in seed["figures"]:
-        ind = indicators[f["indicator"]]
-        fig_unit = Unit.objects.get(code=f["unit"]) if f["unit"] else unit
-        stated = [
-            StatedInput(basis=b, kind=k, percent=p, basis_label=lbl, qualifier=q)
-            for b, k, p, lbl, q in f["stated"]
+    text = _seed_text(seed["file"])
+    doc = SourceDocument.objects.filter(sha256=text_sha256(normalise(text))).first()
+    if doc is None:
+        doc = document_ingest(actor=actor, unit=unit, period=seed["period"], title=seed["title"], text=text)
+        doc.origin = SourceDocument.Origin.DEMO
+        doc.filename = seed["file"]
+        doc.save(update_fields=["origin", "filename"])
+        report.add("documents", True)
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    accepted: set[tuple[str, str]] = set()
+    for cand in doc.candidates.order_by("index"):
+        if cand.decision != Decision.PENDING:
+            if cand.decision == Decision.ACCEPTED and cand.indicator_id:
+                accepted.add((cand.indicator.code, cand.result.unit.code if cand.result else unit.code))
+            continue
+        rule = _rule_for(cand, seed["map"])
+        if rule is None:
+            candidate_drop(actor=actor, candidate=cand)
+            continue
+        code, options = rule
+        fig_unit = Unit.objects.get(code=options["unit"]) if options.get("unit") else unit
+        if (code, fig_unit.code) in accepted:
+            candidate_drop(actor=actor, candidate=cand)  # the same figure repeated (a photo caption)
+            continue
+        candidate_accept(
+            actor=actor,
+            candidate=cand,
+            indicator=indicators[code],
+            unit=fig_unit,
+            status=seed.get("status"),
+            resolution=resolution if fig_unit == unit else None,
+            note=seed.get("note", ""),
+            today=today,
+        )
+        accepted.add((code, fig_unit.code))
+        report.add("results", True)
+        if options.get("communes_flag"):
+            _commune_flags(
+                cand, doc, unit, indicators[code], indicators[options["communes_flag"]], actor, report, today
+            )
+    return unit, doc, resolution
+
+
+def _commune_flags(
+    cand: Candidate, doc: SourceDocument, unit: Unit, count: Indicator, flag: Indicator, actor, report, today
+) -> None:
+    """Each commune's standing behind an "X/Y xã đạt chuẩn" figure: the communes the text names as still
+    waiting ("còn lại xã …") have not met the standard, the others have — kept only when that agrees
+    with the extracted X/Y."""
+    kinds = {k.strip() for k in count.child_kinds.split(",") if k.strip()} or {"commune"}
+    communes = [c for c in unit.children.all() if c.kind in kinds]
+    waiting = set()
+    for m in re.finditer(r"còn lại\s+", doc.text, flags=re.IGNORECASE):
+        after = doc.text[m.end() : m.end() + 80].lower()
+        named = [c for c in communes if after.startswith(c.name.lower())]
+        if named:  # "xã Tuyên Bình Tây", not its prefix "xã Tuyên Bình"
+            waiting.add(max(named, key=lambda c: len(c.name)).pk)
+    met = len(communes) - len(waiting)
+    if (
+        cand.value is None
+        or cand.denominator is None
+        or (int(cand.value), int(cand.denominator)) != (met, len(communes))
+    ):
+        return
+    for c in communes:
+        value = 0 if c.pk in waiting else 1
+        existing = Result.objects.filter(indicator=flag, unit=c, period=doc.period).first()
+        if existing is not None and existing.value == value:
+            continue
+        result_save(
+            actor=actor,
+            indicator=flag,
+            unit=c,
+            period=doc.period,
+            value=value,
+            source="extracted",
+            source_document=doc,
+            source_span=(cand.start, cand.end),
+            source_ref=doc.title[:300],
+            source_text=cand.sentence,
+            note=f"Suy ra từ “{doc.text[cand.start : cand.end]}” và tên xã còn lại nêu trong bài.",
+            today=today,
+        )
+        report.add("results", existing is None, existing is not None)
+
+
+def _is_from_above(titles: list[str], unit: Unit) -> bool:
+    """An official whose titles all name the level above the unit (invited from above)."""
+    own = {
+        "district": ("huyện",),
+        "town": ("thị xã", "thị ủy", "thị uỷ"),
+        "township": ("thị trấn",),
+        "commune": ("xã",),
+        "ward": ("phường",),
+        "provincial_city": ("thành phố", "thành ủy", "thành uỷ"),
+    }
+    upper = {
+        "district": ("tỉnh",),
+        "town": ("tỉnh",),
+        "provincial_city": ("tỉnh",),
+        "township": ("huyện",),
+        "commune": ("huyện", "tỉnh"),
+        "ward": ("quận", "thành phố", "tỉnh"),
+    }
+    low = [t.lower() for t in titles]
+    if any(w in t for t in low for w in own.get(unit.kind, ())):
+        return False
+    return any(w in t for t in low for w in upper.get(unit.kind, ()))
+
+
+def record_conference(
+    seed: dict, unit: Unit, doc: SourceDocument, resolution: Resolution, report: LoadReport
+) -> Conference:
+    spec = seed["conference"]
+    m = doc.meeting or {}
+    date = dt.date.fromisoformat(m["date"]) if m.get("date") else spec.get("date_fallback")
+    if date is None:
+        raise DemoError(f"{seed['file']}: the extractor found no meeting date and the script gives none")
+    existing = Conference.objects.filter(unit=unit, source_document=doc).first()
+    if existing is not None:
+        return existing
+    term = unit.terms.filter(start_year__lte=date.year, end_year__gte=date.year).first()
+    conf = meetings.conference_create(
+        unit=unit,
+        body=spec.get("body", "executive"),
+        date=date,
+        term=term,
+        ordinal=m.get("ordinal") if "ordinal" not in spec else spec["ordinal"],
+        propose_ordinal=False,
+        kind=spec.get("kind", "regular"),
+        title=seed["title"],
+        period=doc.period,
+        resolution=resolution,
+        minutes=spec.get("date_note", ""),
+        source_document=doc,
+    )
+    report.add("conferences", True)
+    chairs = set(m.get("chairs") or [])
+    for order, official in enumerate(m.get("officials") or []):
+        name, titles = official["name"], official.get("titles") or []
+        if name in chairs:
+            role = Role.CHAIR
+        elif _is_from_above(titles, unit):
+            role = Role.INVITED
+        else:
+            role = Role.MEMBER
+        presented = [t for t, who in spec.get("presented", []) if who == name]
+        if presented:
+            role = Role.PRESENTER
+        meetings.attendance_add(
+            conference=conf,
+            person=meetings.person_get_or_create(name),
+            role=role,
+            title=" - ".join(titles),
+            order=order,
+        )
+    meetings.agenda_set(conference=conf, items=spec.get("agenda", []))
+    for title, who in spec.get("presented", []):
+        meetings.document_present(conference=conf, title=title, presenter=meetings.person_get_or_create(who))
+    codes = {i.code: i for i in Indicator.objects.all()}
+    for text, cause, inds in spec.get("limitations", []):
+        meetings.limitation_add(conference=conf, text=text, cause=cause, indicators=[codes[c] for c in inds])
+    for text, owner, deadline in spec.get("tasks", []):
+        meetings.task_create(text=text, unit=unit, conference=conf, owner_text=owner, deadline=deadline)
+    if spec.get("vote"):
+        v = spec["vote"]
+        blocs = [
+            {"bloc": _bloc_name(c.indicator_text), "members": int(c.value)}
+            for c in doc.candidates.order_by("index")
+            if c.value is not None
+            and re.search(v["blocs_from"], c.indicator_text, flags=re.IGNORECASE)
+            and c.unit_text == "đồng chí"
         ]
-        status = seed.get("status", f["status"])
-        note = " ".join(x for x in (seed.get("note", ""), f["note"]) if x)
-        source_ref = f"seeds/{seed['file']}"
-        existing = Result.objects.filter(indicator=ind, unit=fig_unit, period=period.code).first()
-        wanted = (f["value"], f["denominator"], status, f["qualifier"], note, f["quote"])
-        if (
-            existing is None
-            or (
-                existing.value,
-                existing.denominator,
-                existing.status,
-                existing.qualifier,
-                existing.note,
-                existing.source_text,
-            )
-            != wanted
-            or _stated_differs(existing, stated)
-        ):
-            result_save(
-                actor=actor,
-                indicator=ind,
-                unit=fig_unit,
-                period=period.code,
-                value=f["value"],
-                denominator=f["denominator"],
-                numerator=None,
-                status=status,
-                qualifier=f["qualifier"],
-                note=note,
-                source="entered",
-                source_ref=source_ref,
-                source_text=f["quote"],
-                stated=stated,
-                today=today,
-            )
-            report.add("results", existing is None, existing is not None)
-        for basis in f["derive"]:
-            st = next(s for s in stated if s.basis == basis and s.kind == "of")
-            value = derive_target(f["value"], st.percent, polarity=Polarity(ind.polarity))
-            note_t = (
-                f"Suy ra từ bài viết: {format_number(f['value'])} {ind.measure_unit.symbol} đạt {_pct(st.percent)} "
-                f"{st.basis_label} ⇒ chỉ tiêu ≈ {format_number(value)} {ind.measure_unit.symbol} (giá trị gần đúng)."
-            )
-            tp = target_period if resolution.kind != "congress" else parse_period(resolution.period_code)
-            t = Target.objects.filter(indicator=ind, unit=fig_unit, period=tp.code, basis=basis).first()
-            if t is None or t.value != value or t.note != note_t or t.basis_label != st.basis_label:
-                target_save(
-                    actor=actor,
-                    indicator=ind,
-                    unit=fig_unit,
-                    period=tp.code,
-                    basis=basis,
-                    value=value,
-                    resolution=resolution,
-                    basis_label=st.basis_label,
-                    derived=True,
-                    note=note_t,
-                )
-                report.add("targets", t is None, t is not None)
+        meetings.vote_record(
+            conference=conf, matter=v["matter"], outcome=v["outcome"], personnel=v["personnel"], details=blocs
+        )
+    return conf
 
 
-def _stated_differs(result: Result, stated: list[StatedInput]) -> bool:
-    have = {(s.basis, s.kind, s.percent.normalize(), s.basis_label, s.qualifier) for s in result.stated.all()}
-    want = {(s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated}
-    return have != want
+def _bloc_name(indicator_text: str) -> str:
+    i = indicator_text.lower().find("khối")
+    name = indicator_text[i:] if i >= 0 else indicator_text
+    return name[:1].upper() + name[1:]
 
 
 def ensure_demo_user(report: LoadReport):
@@ -237,12 +376,31 @@ def ensure_demo_user(report: LoadReport):
 
 
 @transaction.atomic
-def load_demo(*, today: dt.date | None = None) -> LoadReport:
+def load_demo(*, today: dt.date | None = None, reports_dir: Path | None = None) -> LoadReport:
     report = LoadReport()
     today = today or dt.date.today()
     actor = ensure_demo_user(report)
     load_catalogue(report)
     load_units(report)
-    for seed in SEEDS:
-        load_seed(seed, report, actor, today)
+    conferences = []
+    for seed in SCRIPT:
+        unit, doc, resolution = read_seed(seed, report, actor, today)
+        conferences.append((record_conference(seed, unit, doc, resolution, report), resolution))
+    if reports_dir is not None:
+        report.reports = write_reports(conferences, reports_dir)
     return report
+
+
+def write_reports(conferences, out: Path) -> list[Path]:
+    """A draft report (.docx) for each seed's conference."""
+    from chitieu.documents import render_report_docx
+    from chitieu.meetings.reports import build_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for conf, resolution in conferences:
+        ctx = build_report(unit=conf.unit, resolution=resolution, period=conf.period, conference=conf)
+        path = out / f"bao-cao-{conf.unit.code}-{parse_period(conf.period).code}.docx"
+        render_report_docx(ctx, path)
+        paths.append(path)
+    return paths

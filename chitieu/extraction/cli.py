@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from .checks import check_consistency
 from .figures import scan
 from .meeting import extract_meeting
-from .model import ExtractionError, Figure
+from .model import ExtractionError
 from .reader import read_document
 
 _DESCRIPTION = """\
@@ -141,7 +141,3 @@ def main(argv: list[str] | None = None) -> int:
             payload: Any = results[0] if len(args.files) == 1 else results
             print(json.dumps(payload, ensure_ascii=False, indent=2))
     return 1 if failed else 0
-
-
-def figures_json(figures: list[Figure]) -> list[dict[str, Any]]:
-    return [f.to_json() for f in figures]

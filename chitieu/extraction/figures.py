@@ -25,120 +25,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from . import indicators as ind
-from .context import BasisIndex, Lead, basis_after, basis_before, blocked_before, fold, lead
-from .lexicon import LETTER, RATE_CUES, tol, words
+from .context import BasisIndex, basis_after, basis_before, fold
+from .lexicon import LETTER, RATE_CUES, exact_words, words
+from .mentions import Mention, read_mention
 from .model import Comparison, Extraction, ExtractionWarning, Figure
 from .normalise import mask_furniture, normalise
-from .numbers import NumberToken, is_period_after, parse_digits, scan_digits, word_numbers
+from .numbers import NumberToken, scan_digits, word_numbers
 from .segment import Sentence, chunks, sentences
-from .units import Unit, parse_unit
 
-_FRACTION = re.compile(r"\s*/\s*(\d+(?:[.,]\d+)*)(?![\d/])")
-_RANGE = re.compile(r"\s*(?:[-–—]|\s(?:" + tol("đến") + "|" + tol("tới") + r")\s)\s*(\d+(?:[.,]\d+)*)", re.I)
 _TRONG_DO = re.compile(r"^[\s,.;:]*" + words("trong đó", "trong số đó") + r"[\s,:]*", re.IGNORECASE)
 _VE_TOPIC = re.compile(r"^\s*(?:[-–•*]\s*)?" + words("về") + r"\s+([^,:;.]{3,80})[,:]", re.IGNORECASE)
 _RATE_CUE = re.compile(words(*RATE_CUES), re.IGNORECASE)
 _MONEY_CUE = re.compile(
     words(
-        "thu",
-        "chi",
-        "vốn",
-        "ngân sách",
-        "doanh thu",
-        "giá trị",
-        "kinh phí",
-        "đầu tư",
-        "tiền",
-        "lương",
-        "thu nhập",
-        "tổng mức",
-        "nguồn",
-        "hỗ trợ",
-        "giải ngân",
-        "nộp",
-        "quỹ",
-        "tín dụng",
-        "dư nợ",
-        "cho vay",
-        "huy động",
-        "kim ngạch",
-        "doanh số",
-        "lợi nhuận",
-        "đồng",
+        *(
+            "thu|chi|vốn|ngân sách|doanh thu|giá trị|kinh phí|đầu tư|tiền|lương|thu nhập|"
+            "tổng mức|nguồn|hỗ trợ|giải ngân|nộp|quỹ|tín dụng|dư nợ|cho vay|huy động|"
+            "kim ngạch|doanh số|lợi nhuận|đồng"
+        ).split("|")
     ),
     re.IGNORECASE,
 )
 _POST_STOP = re.compile(
     r"[,.;:()\[\]\n…/\"“”]|\d|\s(?:"
-    + words(
-        "so với",
-        "tăng",
-        "giảm",
-        "bằng",
-        "chiếm",
-        "với",
-        "trong đó",
-        "trong",
-        "tại",
-        "của",
-        "theo",
-        "nhằm",
-        "để",
-    )
+    + words(*"so với|tăng|giảm|bằng|chiếm|với|trong đó|trong|tại|của|theo|nhằm|để".split("|"))
     + ")",
     re.IGNORECASE,
 )
 _SHARE_BLOCK = re.compile(
-    words(
-        "so",
-        "với",
-        "và",
-        "trong",
-        "của",
-        "trên",
-        "đạt",
-        "tăng",
-        "giảm",
-        "là",
-        "được",
-        "trở",
-        "so với",
-        "xuống",
-        "lên",
-        "chỉ",
-        "bằng",
-        "tương",
-        "song",
-        "ngoài",
-        "tức",
-        "hay",
-        "hoặc",
-        "cho",
-        "thì",
-        "mà",
-        "kế hoạch",
-        "dự toán",
-        "nghị quyết",
-        "cùng kỳ",
-        "chỉ tiêu",
-        "mục tiêu",
-        "năm",
-        "tháng",
-        "quý",
-        "nhưng",
-        "cao",
-        "thấp",
-        "hơn",
-        "còn",
-        "ở",
-        "đã",
-        "đều",
-        "vượt",
-        "bình quân",
-        "mỗi",
+    exact_words(
+        *(
+            "so|với|và|trong|của|trên|đạt|tăng|giảm|là|được|trở|so với|xuống|lên|chỉ|bằng|"
+            "tương|song|ngoài|tức|hay|hoặc|cho|thì|mà|kế hoạch|dự toán|nghị quyết|cùng kỳ|"
+            "chỉ tiêu|mục tiêu|năm|tháng|quý|nhưng|cao|thấp|hơn|còn|ở|đã|đều|vượt|bình quân|"
+            "mỗi"
+        ).split("|")
     ),
     re.IGNORECASE,
 )
@@ -148,26 +71,28 @@ _SHARE_STOP = re.compile(
     + ")",
     re.IGNORECASE,
 )
+_UNIT_LIST_CONT = re.compile(
+    r",\s*(?="
+    + exact_words(
+        *(
+            "đảng bộ|chi bộ|thị trấn|phường|xã|thôn|bản|tổ dân phố|khu phố|cơ quan|đơn vị|"
+            "trường|doanh nghiệp|hợp tác xã|đảng viên|công chức|viên chức|người lao động|"
+            "hội viên|đoàn viên"
+        ).split("|")
+    )
+    + ")",
+    re.IGNORECASE,
+)
+_POST_TAIL = re.compile(
+    r"\s+" + exact_words("cho", "với", "của", "tại", "từ", "đến", "và", "để", "theo", "trong") + r"$", re.I
+)
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)(?=\s*" + LETTER + ")")
 _NEXT_WORD = re.compile(r"\s+(" + LETTER + r"+)")
 _PLAN_CUE = re.compile(words("giải ngân", "kế hoạch vốn"), re.IGNORECASE)
-_PER_ONE = re.compile(r"(?:" + words("trên", "mỗi", "cho", "một") + r"|/)\s*$", re.IGNORECASE)
 _NEW_ITEM = re.compile(words("và", "cùng", "hoặc", "hay", "còn", "nhưng"), re.IGNORECASE)
 _WITH = re.compile(words("với", "cùng với") + r"\s", re.IGNORECASE)
 _EXIST_CHAIN = re.compile(r"\s*(?:" + words("có", "có thêm", "đã có", "thêm", "còn") + ")", re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
-_WORD_STOP_AFTER = re.compile(r"\s+" + words("số", "phần", "trong", "cách", "mặt", "vài", "chút", "ít"), re.I)
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    value: Decimal
-    unit: Unit
-    lead: Lead
-    denominator: Decimal | None = None
-    upper: Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -176,10 +101,12 @@ class _SentenceState:
     current: int | None = None  # index of the figure comparisons attach to
     extent: int = 0  # end of the text consumed by the last mention
     label: str = ""  # list label (`nhân sự Ban chấp hành` before `: Khối Đảng gồm 11 ...`)
+    topic: str = ""  # sentence topic (`Về xây dựng nông thôn mới, ...`)
     parent: int | None = None  # the total of a `Trong đó` list
     implicit: list[tuple[Comparison, str]] = field(default_factory=list)
     explicit: list[Comparison] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)  # what earlier figures were about (`lúa Hè Thu`)
+    first: int = 0  # index of the first figure read from this sentence
 
 
 class _Reader:
@@ -223,93 +150,43 @@ class _Reader:
 
     def _sentence(self, sent: Sentence, tokens: list[NumberToken]) -> None:
         work = self.work
-        st = _SentenceState(sent, extent=sent.start)
+        st = _SentenceState(sent, extent=sent.start, first=len(self.figures))
         head = work[sent.start : sent.end]
         if _TRONG_DO.match(head) and self.prev_last is not None:
             st.parent = self.prev_last
             st.label = ind.total_label(self.figures[self.prev_last].indicator)
         m = _VE_TOPIC.match(head)
         if m:
-            st.label = ind.parent_label("về " + m.group(1))
+            st.topic = ind.parent_label("về " + m.group(1))
         skip_until = sent.start
         for tok in tokens:
             if tok.start < skip_until:
                 continue
-            mention, skip_until = self._mention(tok, sent)
+            mention, skip_until = read_mention(self.work, tok, sent)
             if mention is not None:
                 self._place(st, mention)
         self._resolve(st)
         if st.current is not None:
             self.prev_last = st.current
 
-    def _mention(self, tok: NumberToken, sent: Sentence) -> tuple[_Mention | None, int]:
-        """The mention a token starts (or None) and the position up to which later tokens are consumed."""
-        work = self.work
-        assert tok.value is not None
-        pos = tok.end
-        denominator = upper = None
-        end = tok.end
-        f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
-        if f:
-            denominator, _, _ = parse_digits(f.group(1))
-            if denominator is None or denominator == 0 or tok.value > denominator:
-                return None, f.end()
-            pos = end = f.end()
-        elif (
-            not tok.words
-            and (r := _RANGE.match(work, pos, sent.end))
-            and parse_unit(work, pos, sent.end) is None
-        ):
-            if r:
-                hi, _, _ = parse_digits(r.group(1))
-                if hi is not None and hi > tok.value and parse_unit(work, r.end(), sent.end) is not None:
-                    upper = hi
-                    pos = end = r.end()
-        if is_period_after(work, pos):
-            return None, tok.end
-        unit = parse_unit(work, pos, sent.end)
-        if unit is None:
-            return None, tok.end
-        block = blocked_before(work, tok.start, sent.start)
-        if block and unit.kind not in ("percent", "points"):
-            if block == "strong" or unit.fallback:
-                return None, tok.end
-        if denominator is not None and (unit.kind != "count" or unit.fallback):
-            return None, tok.end
-        if tok.words:
-            if (
-                unit.fallback
-                or unit.kind not in ("count", "measure")
-                or _WORD_STOP_AFTER.match(work, tok.end)
-            ):
-                return None, tok.end
-        if unit.fallback and tok.plain and len(tok.text) == 4 and 1900 <= tok.value <= 2100:
-            return None, tok.end
-        if (
-            tok.value == 1
-            and unit.kind in ("measure", "count")
-            and _PER_ONE.search(work, max(0, tok.start - 8), tok.start)
-        ):
-            return None, tok.end  # `giá trị trên 1 ha`: per hectare, not a figure
-        value = tok.value + unit.add
-        if unit.add_span:
-            end = unit.add_span[1]
-        chain = lead(work, sent.start, tok.start)
-        return _Mention(tok.start, end, value, unit, chain, denominator, upper), unit.end
-
     # -- placing a mention ------------------------------------------------------------------------
-    def _gap(self, st: _SentenceState, m: _Mention) -> tuple[str, list[tuple[int, int]]]:
+    def _gap(self, st: _SentenceState, m: Mention) -> tuple[str, list[tuple[int, int]]]:
         a, b = st.extent, max(st.extent, m.lead.start)
         parts = chunks(self.work, a, b)
         # list structure inside the gap: `trong đó` and `...:` introductions
-        for k, (s, e) in enumerate(parts[:-1]):
+        for k, (s, e) in enumerate(parts):
             text = self.work[s:e]
-            if _TRONG_DO.match(text) and not ind.clean(_TRONG_DO.sub("", text)):
-                if st.current is not None:
+            last = k == len(parts) - 1
+            if _TRONG_DO.match(text):
+                # `..., trong đó khai thác 8 nghìn tấn`: the items of the figure before
+                if st.current is not None and self._same_sentence(st):
                     st.parent = st.current
                     st.label = ind.total_label(self.figures[st.current].indicator)
-            elif e < len(self.work) and self.work[e] == ":" and k < len(parts) - 1:
-                st.label = ind.parent_label(text)
+            elif not last and e < len(self.work) and self.work[e] == ":":
+                if _VE_TOPIC.match(text + ":"):
+                    st.topic = ind.parent_label(text)
+                else:
+                    st.label = ind.parent_label(text)
         return self.work[a:b], parts
 
     def _subject(
@@ -328,7 +205,7 @@ class _Reader:
         subject = ind.clean(rest)
         if ind.is_incomplete(subject):
             context = ""
-            same_sentence = st.current is not None and self.figures[st.current].text == self._sent_text(st)
+            same_sentence = self._same_sentence(st)
             if same_sentence and _WITH.match(raw):
                 # `... 145 nhà ở cho hộ nghèo với tổng kinh phí 7,2 tỷ đồng`: the cost of what came before
                 context = self.figures[st.current].indicator
@@ -339,11 +216,11 @@ class _Reader:
             if not context and st.objects:
                 context = st.objects[-1]
             if not context and same_sentence:
-                measured = [f for f in self.figures[-4:] if f.text == self._sent_text(st) and f.unit != "%"]
+                measured = [f for f in self.figures[st.first :] if f.unit != "%"]
                 if measured:
                     context = ind.object_of(measured[-1].indicator)
             if not context:
-                context = st.label
+                context = st.label or st.topic
             if context:
                 st.objects.append(context)
             subject = ind.join(subject, ind.lower_first(context))
@@ -360,9 +237,10 @@ class _Reader:
         text = ind.strip_edges(ind.remove_time(self.work[start:end]))
         if _NEW_ITEM.match(text):
             return "", start  # `4 đồng chí và khối xã/phường 7 đồng chí`: the next item, not a noun phrase
+        text = _POST_TAIL.sub("", text)
         words_ = text.split()
-        if len(words_) > 9:
-            words_ = words_[:9]
+        if len(words_) > 12:
+            words_ = words_[:12]
             # do not end inside a capitalised name (`Đại hội Mặt | trận Tổ quốc`)
             while len(words_) > 1 and words_[-1][:1].isupper():
                 words_.pop()
@@ -376,19 +254,23 @@ class _Reader:
         if st.label or st.current is None or len(subject.split()) > 2 or ind.has_head(subject):
             return None
         prev = self.figures[st.current]
-        if prev.unit != unit or prev.text != self._sent_text(st):
+        if prev.unit != unit or not self._same_sentence(st):
             return None
         head = ind.head_of(prev.indicator)
         if not head or head.lower() == prev.indicator.lower():
             return None
         return ind.join(head, subject)
 
+    def _same_sentence(self, st: _SentenceState) -> bool:
+        """True if the last figure was read from this sentence."""
+        return st.current is not None and st.current >= st.first
+
     def _same_unit(self, st: _SentenceState, unit: str) -> bool:
         """True if the previous figure of this sentence has this unit (a list of like items)."""
         if st.current is None:
             return False
         prev = self.figures[st.current]
-        return prev.unit == unit and prev.text == self._sent_text(st)
+        return prev.unit == unit and self._same_sentence(st)
 
     def _labelled(self, st: _SentenceState, subject: str) -> str:
         """A list item's subject under its list label (`nhân sự Ban chấp hành` + `khối Đảng`)."""
@@ -396,7 +278,7 @@ class _Reader:
             return ind.join(st.label, subject)
         return subject
 
-    def _place(self, st: _SentenceState, m: _Mention) -> None:
+    def _place(self, st: _SentenceState, m: Mention) -> None:
         gap, parts = self._gap(st, m)
         continuation = st.current is not None and not ind.clean(gap)
         if m.unit.kind in ("percent", "points"):
@@ -414,7 +296,7 @@ class _Reader:
         return st.current
 
     def _value(
-        self, st: _SentenceState, m: _Mention, parts: list[tuple[int, int]], continuation: bool
+        self, st: _SentenceState, m: Mention, parts: list[tuple[int, int]], continuation: bool
     ) -> None:
         unit_base = m.unit.text.split("/")[0]
         count_unit = m.unit.kind == "count"
@@ -442,7 +324,8 @@ class _Reader:
             return
         counted = unit_base if count_unit else ""
         if m.denominator is not None:
-            indicator = ind.join(unit_base, st.label, subject, post)
+            context = cur.indicator if (cur is not None and not subject and not post) else ""
+            indicator = ind.join(unit_base, st.label or st.topic, subject or context, post)
         elif not subject:
             if post:
                 indicator = ind.join(counted, post)
@@ -454,7 +337,7 @@ class _Reader:
                     # `..., cao hơn cùng kỳ 2,3 tạ/ha`: the change, named by its own words
                     indicator = ind.join(indicator, ind.strip_edges(self.work[m.lead.start : m.start]))
             else:
-                indicator = ind.join(st.label, counted) or unit_base
+                indicator = st.label or st.topic or unit_base
         elif (parallel := self._parallel(st, subject, unit)) is not None:
             indicator = parallel
         elif post and not ind.has_head(subject):
@@ -472,6 +355,8 @@ class _Reader:
             indicator = self._labelled(st, subject)
         if post:
             st.objects.append(post)
+        if m.lead.verb_kind == "change" and subject and indicator == subject:
+            indicator = ind.join(indicator, "tăng" if m.lead.sign > 0 else "giảm")  # `giảm 3 vụ`: a change
         fig = Figure(
             indicator=indicator or unit_base,
             value=m.value,
@@ -482,7 +367,7 @@ class _Reader:
             end=m.end,
             upper=m.upper,
         )
-        if st.parent is not None and self.figures[st.parent].unit == unit and st.parent != st.current:
+        if st.parent is not None and self.figures[st.parent].unit == unit:
             fig.parent = st.parent
         self._new_figure(st, fig)
         st.extent = max(st.extent, after)
@@ -495,6 +380,10 @@ class _Reader:
             return None
         stop = _SHARE_STOP.search(self.work, m.start(1), limit)
         end = stop.start() if stop else limit
+        while end < limit and (more := _UNIT_LIST_CONT.match(self.work, end, limit)):
+            # `100% chi, đảng bộ trực thuộc ...`: a list of units is one noun phrase
+            stop = _SHARE_STOP.search(self.work, more.end(), limit)
+            end = stop.start() if stop else limit
         text = ind.strip_edges(self.work[m.start(1) : end])
         words_ = text.split()
         if not words_:
@@ -502,7 +391,7 @@ class _Reader:
         return " ".join(words_[:14]), end
 
     def _percent(
-        self, st: _SentenceState, m: _Mention, parts: list[tuple[int, int]], continuation: bool
+        self, st: _SentenceState, m: Mention, parts: list[tuple[int, int]], continuation: bool
     ) -> None:
         work, sent = self.work, st.sent
         chain = m.lead
@@ -534,6 +423,12 @@ class _Reader:
             about = subject or (cur.indicator if cur else "")
             if cur is not None and cur.denominator is not None:
                 standalone = True  # `42/56 trường ..., đạt 75%`: the share the fraction makes
+            elif (
+                st.parent is not None
+                and self.figures[st.parent].unit == "%"
+                and _RATE_CUE.search(self.figures[st.parent].indicator)
+            ):
+                standalone = True  # `tỷ lệ ... đạt 70%, trong đó có chứng chỉ đạt 30%`: parts of a rate
             elif _RATE_CUE.search(about):
                 standalone = True
         else:
@@ -553,7 +448,10 @@ class _Reader:
                 )
                 cur.qualifiers.extend(q for q in qualifiers if q not in cur.qualifiers)
             else:
-                about = subject or (cur.indicator if cur else st.label)
+                about = subject or (cur.indicator if cur else "")
+                if not about and kind == "share" and self._same_sentence(st):
+                    about = self.figures[st.current].indicator  # type: ignore[index]
+                about = about or st.label or st.topic
                 if share and kind == "share" and about:
                     indicator = ind.join(about, share[0])  # `1.250 ha, chiếm 85% diện tích gieo trồng`
                 else:
@@ -589,7 +487,7 @@ class _Reader:
             cur.comparisons.append(comp)
         else:
             fig = Figure(
-                indicator=subject or st.label or "",
+                indicator=subject or st.label or st.topic or "",
                 value=None,
                 unit=None,
                 comparisons=[comp],
@@ -619,7 +517,8 @@ class _Reader:
             elif _PLAN_CUE.search(self.work[st.sent.start : comp.start]):
                 comp.basis = "plan"  # disbursement is measured against the capital plan (kế hoạch vốn)
             else:
-                comp.basis = self.basis_index.dominant(comp.start) or "plan"
+                # a parallel clause earlier in the paragraph, else what the document talks about most
+                comp.basis = self.para_of or self.basis_index.dominant(comp.start) or "plan"
         for c in st.explicit:
             if c.kind == "change" and c.basis in ("same_period", "other"):
                 self.para_change = c.basis

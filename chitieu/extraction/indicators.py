@@ -25,6 +25,17 @@ from .lexicon import (
 )
 
 _LEADING_WORDS = (
+    "toàn huyện",
+    "toàn tỉnh",
+    "toàn xã",
+    "toàn thị xã",
+    "toàn thành phố",
+    "toàn thị trấn",
+    "toàn đảng bộ",
+    "cả nước",
+    "toàn quốc",
+    "cả tỉnh",
+    "cả huyện",
     "trong đó",
     "cụ thể",
     "cụ thể là",
@@ -100,6 +111,11 @@ _TRAILING_WORDS = (
     "ước",
     "cho",
     "đối với",
+    "duy trì",
+    "giữ vững",
+    "phấn đấu",
+    "phấn đấu đạt",
+    "đạt mức",
 )
 _AIM_HINT = re.compile(r"ph[aấ]n|m[uụ]c\s+ti[eê]u", re.IGNORECASE)
 _AIM = re.compile(
@@ -127,7 +143,8 @@ class PhraseSet:
         return bool(rxs) and any(rx.fullmatch(" ".join(words_)) for rx in rxs)
 
 
-_PUNCT = ",;:.-–—()[]…\"'“”‘’/|*•"
+_COMPOUNDS = {"chứng chỉ", "địa chỉ", "chỉ số", "tất cả", "đã có"}
+_PUNCT = ",;:.-–—()[]…\"'“”‘’/|*•+"
 _LEADING = PhraseSet(_LEADING_WORDS)
 _TRAILING = PhraseSet(_TRAILING_WORDS)
 
@@ -143,6 +160,8 @@ def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
         for k in range(min(phrases.longest, len(ws)), 0, -1):
             part = ws[-k:] if from_end else ws[:k]
             bare = [w.strip(_PUNCT) for w in part]
+            if from_end and len(ws) > k and f"{ws[-k - 1]} {bare[0]}".lower() in _COMPOUNDS:
+                continue  # `chứng chỉ`, `địa chỉ`: not the adverb `chỉ`
             if all(bare) and phrases.find(bare, [fold(w) for w in bare]):
                 ws = ws[:-k] if from_end else ws[k:]
                 break
@@ -198,8 +217,19 @@ _TIME = re.compile(
             + _YEAR
             + ")?",
             _YEAR + r"\s*[-–—]\s*" + _YEAR,
-            NOT_LETTER_BEFORE + r"(?:\d+|" + tol("hai") + "|" + tol("ba") + "|" + tol("năm") + r")\s+" + tol("năm")
-            + r"(?:\s+" + tol("qua") + ")?" + NOT_LETTER_AFTER,
+            NOT_LETTER_BEFORE
+            + r"(?:\d+|"
+            + tol("hai")
+            + "|"
+            + tol("ba")
+            + "|"
+            + tol("năm")
+            + r")\s+"
+            + tol("năm")
+            + r"(?:\s+"
+            + tol("qua")
+            + ")?"
+            + NOT_LETTER_AFTER,
             r"(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!Thực )"
             + NOT_LETTER_BEFORE
             + r"hiện(?=\s+(?:có|nay|tại|đang)"
@@ -207,6 +237,24 @@ _TIME = re.compile(
             + ")",
             r"(?<!\d)" + _YEAR + r"(?![\d.,]\d)",
             NOT_LETTER_BEFORE + tol("tháng") + r"\s+\d{1,2}(?:\s*/\s*" + _YEAR + ")?",
+            NOT_LETTER_BEFORE
+            + r"(?:"
+            + tol("tính")
+            + r"\s+)?(?:"
+            + tol("đến")
+            + "|"
+            + tol("tới")
+            + r")\s+"
+            + tol("hết")
+            + r"(?:\s+(?:"
+            + tol("tháng")
+            + "|"
+            + tol("quý")
+            + "|"
+            + tol("năm")
+            + "|"
+            + tol("ngày")
+            + r")(?:\s+[\dIVX/]+)?)?",
             NOT_LETTER_BEFORE
             + r"(?:(?:"
             + tol("tính")
@@ -245,7 +293,7 @@ _TIME = re.compile(
     + ")",
     re.IGNORECASE,
 )
-_EDGE_PUNCT = " \t\n,;:.-–—[]…\"'“”‘’/|*•"
+_EDGE_PUNCT = " \t\n,;:.-–—[]…\"'“”‘’/|*•+"
 # exact spelling: tolerant matching would let `chi` match `chỉ` and `thu` match `thủ`
 _HEAD_RE = re.compile(r"^(?:" + exact_words(*MEASURE_HEADS) + ")", re.IGNORECASE)
 _HEAD_ANYWHERE = re.compile(exact_words(*MEASURE_HEADS), re.IGNORECASE)
@@ -447,19 +495,20 @@ def has_head(s: str) -> bool:
     return bool(_HEAD_ANYWHERE.search(s))
 
 
-def starts_with_head(s: str) -> bool:
-    return bool(_HEAD_RE.match(s))
-
-
 def is_incomplete(s: str) -> bool:
     return s.lower() in _INCOMPLETE
+
+
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+" + exact_words("hiện", "nay", "đã", "vẫn", "đến nay", "hiện nay") + r")+\s*$", re.I
+)
 
 
 def existential(s: str) -> tuple[bool, str]:
     """(True, rest) when s ends with an existential verb (``huyện có``): the count names itself."""
     m = _EXISTENTIAL.search(s)
     if m:
-        rest = strip_edges(s[: m.start()])
+        rest = strip_edges(_ADVERB_TAIL.sub("", s[: m.start()]))
         if is_place(rest):
             rest = ""
         return True, rest
@@ -487,14 +536,21 @@ def parent_label(intro: str) -> str:
     s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
     s = strip_edges(_PARENT_TAIL.sub("", s))
     s = strip_edges(_PARENT_LEAD.sub("", s))
-    s = strip_edges(_TOPIC_LEAD.sub("", s)) if s.lower().startswith(("về ", "công tác ")) else s
+    if s.lower().startswith(("về ", "công tác ")):
+        shorter = strip_edges(_TOPIC_LEAD.sub("", s))
+        # keep `xây dựng Đảng` whole: only drop the lead words when a phrase remains
+        s = (
+            shorter
+            if len(shorter.split()) >= 2
+            else strip_edges(re.sub(r"^(?:về|công tác)\s+", "", s, flags=re.I))
+        )
     s = re.sub(r"^(?:một số|các|những)\s+", "", s, flags=re.IGNORECASE)
     cut = _TOPIC_CUT.search(s)
     if cut and len(s[: cut.start()].split()) >= 2:
         s = s[: cut.start()]
     if s.lower() in _VACUOUS_LABELS or len(s.split()) > 10:
         return ""
-    return s
+    return lower_first(s)
 
 
 _OBJECT_TAIL = re.compile(

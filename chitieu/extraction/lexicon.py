@@ -136,10 +136,6 @@ def exact_words(*phrases: str) -> str:
     )
 
 
-def compile_words(*phrases: str) -> re.Pattern[str]:
-    return re.compile(words(*phrases), re.IGNORECASE)
-
-
 # ---------------------------------------------------------------------------------------------
 # Qualifier (hedge) words.  Order matters only for display.
 HEDGES: dict[str, str] = {
@@ -281,10 +277,12 @@ MEASURE_HEADS = (
     "tổng thu",
     "thu ngân sách",
     "thu nội địa",
-    "thu",
+    "thu từ",
+    "thu tiền",
     "tổng chi",
     "chi ngân sách",
-    "chi",
+    "chi thường xuyên",
+    "chi đầu tư",
     "tổng vốn",
     "vốn",
     "nguồn vốn",

@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, exact_words, fold, tol, words
-from .model import Meeting, Official
+from .lexicon import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, fold, tol, words
+from .model import Meeting
 from .normalise import mask_furniture, normalise
+from .people import people
 from .segment import sentences
 
 _I = re.IGNORECASE
@@ -353,7 +354,11 @@ _PERIODS: list[tuple[re.Pattern[str], str, int]] = [
     (
         re.compile(
             words("tổng kết", "kết quả thực hiện nhiệm vụ", "nhiệm vụ", "kinh tế - xã hội", "công tác")
-            + r"\s+"
+            + r"(?:(?!"
+            + tol("tháng")
+            + "|"
+            + tol("quý")
+            + r")[^.,;]){0,40}?\s"
             + tol("năm")
             + r"\s+("
             + _YEAR
@@ -377,7 +382,7 @@ def _period(title: str, text: str, year: int | None) -> str | None:
                 score = base + inherent
                 if _REVIEW_CUE.search(before):
                     score += 2
-                if _FORWARD_CUE.search(source[max(0, m.start() - 40) : m.start()]):
+                if _FORWARD_CUE.search(source[max(0, m.start() - 40) : m.end()]):
                     score -= 3
                 y = year
                 code = None
@@ -402,196 +407,6 @@ def _period(title: str, text: str, year: int | None) -> str | None:
                 if best is None or score > best[0] or (score == best[0] and pos < best[1]):
                     best = (score, pos, code)
     return best[2] if best else None
-
-
-# ---------------------------------------------------------------------------------------------
-# People
-_SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Sái Trương Đinh Lâm Mai Tô Hà Đào "
-    "Cao Lương Chu Thái Triệu Tạ Lưu Vương Quách Kiều Đoàn Nông Lò Hầu Giàng Thào Sùng Vi Lục Hứa Khổng La Tăng "
-    "Từ Châu Thân Tống Kim Diệp Doãn Mạc Phùng Quan Lã Âu Hàn Ông Nghiêm Khúc Bế Lại Thạch Danh Y Văn Trịnh "
-    "Đàm Đồng Giang Hoàng Khương Lạc Lục Mã Ninh Phí Phó Quang Sầm Sơn Tôn Tiêu Trang Vòng Yên Lưu Bạch Cù "
-    "Điểu Rơ Ksor Nay Siu Rahlan Hà Ma Lầu Vàng Mùa Hờ Chảo Tẩn Bàn Đới Cầm Lường Quàng Tòng Kha Nguỵ Ngụy"
-).split()
-_NAME = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(sorted(set(_SURNAMES), key=len, reverse=True)) + r")(?:\s+[^\W\d_]+){1,3}"
-)
-_TITLE_START = re.compile(
-    r"^(?:"
-    + exact_words(
-        "Ủy viên",
-        "Uỷ viên",
-        "Tỉnh ủy viên",
-        "Tỉnh uỷ viên",
-        "Huyện uỷ viên",
-        "Thị uỷ viên",
-        "Thành uỷ viên",
-        "Đảng uỷ viên",
-        "Huyện ủy viên",
-        "Thị ủy viên",
-        "Thành ủy viên",
-        "Quận ủy viên",
-        "Đảng ủy viên",
-        "Bí thư",
-        "Phó Bí thư",
-        "Chủ tịch",
-        "Phó Chủ tịch",
-        "Trưởng",
-        "Phó Trưởng",
-        "Chánh",
-        "Phó Chánh",
-        "Giám đốc",
-        "Phó Giám đốc",
-        "Tổng Giám đốc",
-        "Chủ nhiệm",
-        "Phó Chủ nhiệm",
-        "Bộ trưởng",
-        "Thứ trưởng",
-        "Tổng Bí thư",
-        "Thủ tướng",
-        "Phó Thủ tướng",
-        "Đại biểu Quốc hội",
-        "Chỉ huy trưởng",
-        "Chính ủy",
-        "Tư lệnh",
-        "Hiệu trưởng",
-        "Viện trưởng",
-        "Cục trưởng",
-        "Vụ trưởng",
-        "Thư ký",
-        "Trợ lý",
-        "Phó Ban",
-        "Chánh Văn phòng",
-        "Phó Chánh Văn phòng",
-        "Ủy viên Trung ương Đảng",
-        "Thường trực",
-        "Thường vụ",
-    )
-    + ")",
-    _I,
-)
-_TITLE_VERB = re.compile(
-    r"\s+(?:"
-    + exact_words(
-        "dự",
-        "đến dự",
-        "tham dự",
-        "chủ trì",
-        "phát biểu",
-        "yêu cầu",
-        "ghi nhận",
-        "đánh giá",
-        "nhấn mạnh",
-        "chỉ đạo",
-        "thông qua",
-        "trình bày",
-        "báo cáo",
-        "cho biết",
-        "khẳng định",
-        "đề nghị",
-        "biểu dương",
-        "tổ chức",
-        "làm rõ",
-        "kết luận",
-        "đã",
-        "và",
-        "cùng",
-        "với",
-        "trao",
-        "tặng",
-        "phát",
-        "điều hành",
-    )
-    + r")(?:\s|$).*$",
-    _I,
-)
-_SEGMENT_SEP = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
-_CHAIR_AFTER = re.compile(words("dưới sự chủ trì của", "do") + r"\s+(?:" + words("đồng chí") + r"\s+)?", _I)
-_CHAIR_VERB = re.compile(words("chủ trì", "đồng chủ trì"), _I)
-_NOT_NAME_WORDS = {
-    "Huyện",
-    "Tỉnh",
-    "Thành",
-    "Ủy",
-    "Uỷ",
-    "Bí",
-    "Phó",
-    "Chủ",
-    "Trưởng",
-    "Ban",
-    "Đảng",
-    "UBND",
-    "HĐND",
-    "Hội",
-    "Ảnh",
-    "Quận",
-    "Xã",
-    "Phường",
-}
-
-
-def _clean_name(raw: str) -> str | None:
-    out = []
-    ws = raw.split()
-    for i, w in enumerate(ws):
-        if not w[0].isupper() or (len(w) > 1 and not w[1:].islower()) or (out and w in _NOT_NAME_WORDS):
-            break
-        if out and w == "Thị" and i + 1 < len(ws) and fold(ws[i + 1]).startswith("uy"):
-            break  # `... Thị ủy viên`: a title starts
-        out.append(w)
-    return " ".join(out) if len(out) >= 2 else None
-
-
-def _titles(segments: list[str]) -> list[str]:
-    out = []
-    for seg in segments:
-        seg = seg.strip(" .…")
-        if not seg or not _TITLE_START.match(seg):
-            break
-        trimmed = _TITLE_VERB.sub("", seg).strip(" ,.")
-        if trimmed:
-            out.append(trimmed)
-        if trimmed != seg:
-            break
-    return out
-
-
-def _people(text: str, sents: list[tuple[int, int]]) -> tuple[list[Official], list[str]]:
-    officials: dict[str, Official] = {}
-    chairs: list[str] = []
-    for s, e in sents:
-        sentence = text[s:e]
-        for m in _NAME.finditer(sentence):
-            name = _clean_name(m.group())
-            if not name:
-                continue
-            name_end = m.start() + len(name)
-            after = sentence[name_end:]
-            titles = _titles(_SEGMENT_SEP.split(after.lstrip(" ,–—-"))) if after.strip() else []
-            before = sentence[: m.start()]
-            if re.search(r"[-–—]\s*$", before):
-                segs = _SEGMENT_SEP.split(re.sub(r"\s*[-–—]\s*$", "", before))
-                pre = _titles(list(reversed(segs)))
-                titles = list(reversed(pre)) + titles
-            if not titles:
-                continue
-            off = officials.setdefault(name, Official(name))
-            for t in titles:
-                if not any(fold(old).startswith(fold(t)) for old in off.titles):
-                    off.titles.append(t)
-        c = _CHAIR_AFTER.search(sentence)
-        if c and "chủ trì" in sentence[max(0, c.start() - 5) : c.end()].lower():
-            n = _NAME.match(sentence, c.end())
-            name = _clean_name(n.group()) if n else None
-            if name and name not in chairs:
-                chairs.append(name)
-        v = _CHAIR_VERB.search(sentence)
-        if v and not (c and c.start() < v.start() < c.end()) and "của" not in sentence[v.end() : v.end() + 5]:
-            for n in _NAME.finditer(sentence[: v.start()]):
-                name = _clean_name(n.group())
-                if name and name in officials and name not in chairs:
-                    chairs.append(name)
-    return list(officials.values()), chairs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,5 +457,5 @@ def extract_meeting(text: str) -> Meeting:
         held = _safe_date(meeting.year, dm[1], dm[0])
         meeting.date = held.isoformat() if held else None
     meeting.period = _period(title, work, meeting.year)
-    meeting.officials, meeting.chairs = _people(work, sents)
+    meeting.officials, meeting.chairs = people(work, sents)
     return meeting

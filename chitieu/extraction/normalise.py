@@ -194,6 +194,15 @@ _WIDGET_LINES = _line_re(
     "bản quyền",
     "theo dõi chúng tôi",
 )
+# A single related-article link inside the body: `Xem thêm: ...`, `>> Đọc thêm ...`.
+_LINK_LINE = re.compile(
+    r"^\s*(?:>>|»)?\s*(?:"
+    + "|".join(
+        tol(p) for p in ("xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "tin bài liên quan")
+    )
+    + r")\s*[:>»]",
+    re.IGNORECASE,
+)
 _COUNTER_LINE = re.compile(
     r"^\s*(?:"
     + tol("lượt xem")
@@ -238,7 +247,12 @@ def mask_furniture(text: str) -> str:
             else:
                 drop = True
         if not drop and stripped:
-            drop = bool(_WIDGET_LINES.match(stripped) or _COUNTER_LINE.match(stripped) or _is_menu(stripped))
+            drop = bool(
+                _WIDGET_LINES.match(stripped)
+                or _COUNTER_LINE.match(stripped)
+                or _LINK_LINE.match(stripped)
+                or _is_menu(stripped)
+            )
         if drop:
             out.append(" " * len(body) + line[len(body) :])
         else:

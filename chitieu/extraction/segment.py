@@ -52,11 +52,3 @@ def chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end()
     out.append((s, end))
     return out
-
-
-def last_separator(text: str, start: int, end: int) -> tuple[int, str]:
-    """Position just after the last clause separator in text[start:end] and that separator."""
-    pos, sep = start, ""
-    for m in _CHUNK_SEP.finditer(text, start, end):
-        pos, sep = m.end(), m.group().strip()
-    return pos, sep

@@ -234,9 +234,3 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
         unit.post_hedge = h.group(1).lower()
         unit.end = h.end()
     return unit
-
-
-def starts_with_unit(text: str, pos: int, limit: int) -> bool:
-    """True if a known (non-fallback) unit starts at pos."""
-    u = parse_unit(text, pos, limit)
-    return u is not None and not u.fallback

@@ -23,6 +23,7 @@ from chitieu.extraction import (
     read_document,
 )
 from chitieu.indicators.models import Indicator, MeasureUnit, Target
+from chitieu.indicators.selectors import resolution_for
 from chitieu.lib.periods import parse_period
 from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
@@ -69,7 +70,8 @@ def basis_of(comparison: dict, text: str) -> tuple[str, str]:
     label = ""
     if not comparison.get("implicit") and comparison.get("end"):
         tail = text[comparison["end"] : comparison["end"] + 80]
-        tail = re.sub(r"^\s*(so với|so|của|với)\s+", "", tail.strip(), flags=re.IGNORECASE)
+        tail = tail.lstrip(" %\u00a0")  # the span ends at the number; the percent sign follows it
+        tail = re.sub(r"^\s*(so với|so|của|với)\s+", "", tail, flags=re.IGNORECASE)
         label = _LABEL_STOP.split(" " + tail + " ", maxsplit=1)[0].strip()
         if len(label.split()) > 6:
             label = ""
@@ -199,11 +201,11 @@ def convert_value(candidate: Candidate, indicator: Indicator) -> Decimal | None:
     )
 
 
-def default_status(candidate: Candidate, unit: Unit, period: str) -> str:
+def default_status(candidate: Candidate, unit: Unit, period: str, *, today=None) -> str:
     if "estimated" in (candidate.qualifiers or []):
         return "estimate"
     _start, end = parse_period(period).data_window(window_rule_for(unit))
-    return "estimate" if end >= timezone.localdate() else "actual"
+    return "estimate" if end >= (today or timezone.localdate()) else "actual"
 
 
 @transaction.atomic
@@ -216,9 +218,13 @@ def candidate_accept(
     period: str | None = None,
     value: Decimal | None = None,
     status: str | None = None,
+    resolution=None,
+    note: str = "",
     today=None,
 ):
-    """Turn a candidate into a result (and the targets its percentages imply when none is known)."""
+    """Turn a candidate into a result (and the targets its percentages imply when none is known).
+
+    Derived targets belong to `resolution`, by default the unit's resolution covering the period."""
     candidate = Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
     if candidate.decision == Decision.ACCEPTED:
         raise ValidationError(_("This figure was already accepted."))
@@ -227,7 +233,7 @@ def candidate_accept(
     period = period_parse(period or doc.period).code
     if value is None:
         value = convert_value(candidate, indicator)
-    status = status or default_status(candidate, unit, period)
+    status = status or default_status(candidate, unit, period, today=today)
     stated, derivable = [], []
     for c in candidate.comparisons:
         basis, label = basis_of(c, doc.text)
@@ -250,6 +256,7 @@ def candidate_accept(
         denominator=candidate.denominator,
         status=status,
         qualifier=qualifier,
+        note=note,
         source=ResultSource.EXTRACTED,
         source_ref=doc.title[:300],
         source_text=candidate.sentence,
@@ -258,8 +265,14 @@ def candidate_accept(
         stated=stated,
         today=today,
     )
+    if resolution is None:
+        resolution = resolution_for(unit, period)
+    if resolution is not None and resolution.unit_id != unit.pk:
+        resolution = None  # a resolution's targets stay with the unit that adopted it
     p = parse_period(period)
     target_period = (p.year_period() or p).code
+    if resolution is not None and resolution.kind == "congress" and resolution.term_id:
+        target_period = resolution.period_code
     for basis, label, pct, c in derivable:
         if Target.objects.filter(
             indicator=indicator, unit=unit, basis=basis, period__in={p.code, target_period}
@@ -275,6 +288,7 @@ def candidate_accept(
             value=derived,
             basis_label=label,
             derived=True,
+            resolution=resolution,
             source_document=doc,
             source_span=(c["start"], c["end"]),
             note=_(

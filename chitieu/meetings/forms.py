@@ -55,10 +55,15 @@ class QuestionForm(ServiceErrorsMixin, forms.Form):
 
 class VoteForm(ServiceErrorsMixin, forms.Form):
     matter = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("matter"))
-    present = forms.IntegerField(min_value=0, label=_("members present"))
-    votes_for = forms.IntegerField(min_value=0, label=_("for"))
-    votes_against = forms.IntegerField(min_value=0, initial=0, label=_("against"))
-    abstain = forms.IntegerField(min_value=0, initial=0, label=_("abstain"))
+    present = forms.IntegerField(min_value=0, required=False, label=_("members present"))
+    votes_for = forms.IntegerField(min_value=0, required=False, label=_("for"))
+    votes_against = forms.IntegerField(min_value=0, required=False, label=_("against"))
+    abstain = forms.IntegerField(min_value=0, required=False, label=_("abstain"))
+    outcome = forms.ChoiceField(
+        choices=[("", "—"), ("passed", _("passed")), ("rejected", _("rejected"))],
+        required=False,
+        label=_("result (when no tally was recorded)"),
+    )
     personnel = forms.BooleanField(required=False, label=_("personnel matter"))
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 
@@ -241,10 +242,11 @@ class Vote(models.Model):
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="votes")
     matter = models.TextField(_("matter"))
-    present = models.PositiveIntegerField(_("members present"))
-    votes_for = models.PositiveIntegerField(_("for"))
-    votes_against = models.PositiveIntegerField(_("against"), default=0)
-    abstain = models.PositiveIntegerField(_("abstain"), default=0)
+    # The tally is often not published ("biểu quyết thông qua"): it may be left empty, the result may not.
+    present = models.PositiveIntegerField(_("members present"), null=True, blank=True)
+    votes_for = models.PositiveIntegerField(_("for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("against"), null=True, blank=True)
+    abstain = models.PositiveIntegerField(_("abstain"), null=True, blank=True)
     outcome = models.CharField(_("result"), max_length=10, choices=Outcome.choices)
     personnel = models.BooleanField(
         _("personnel matter"),
@@ -258,8 +260,11 @@ class Vote(models.Model):
         permissions = [("view_personnel", "Can see personnel votes")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    present__gte=models.F("votes_for") + models.F("votes_against") + models.F("abstain")
+                condition=Q(present__isnull=True)
+                | Q(
+                    present__gte=Coalesce("votes_for", 0)
+                    + Coalesce("votes_against", 0)
+                    + Coalesce("abstain", 0)
                 ),
                 name="vote_tally_within_present",
             )

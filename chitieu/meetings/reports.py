@@ -173,6 +173,11 @@ def _comparisons(row: ProgressRow) -> tuple[dc.Comparison, ...]:
     return tuple(out)
 
 
+def _tidy(value: Decimal) -> Decimal:
+    """A target as a table shows it: at most one decimal (derived targets carry more)."""
+    return value.quantize(Decimal("0.1")).normalize()
+
+
 def _round(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals))
 
@@ -242,7 +247,7 @@ def _appendix(groups, period: Period) -> dc.Appendix:
                 )
                 targets.append(
                     dc.AppendixTarget(
-                        target=c.target.value if c.target else None,
+                        target=_tidy(c.target.value) if c.target else None,
                         percent=_round(pct, c.decimals) if pct is not None else None,
                     )
                 )

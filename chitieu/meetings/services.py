@@ -157,26 +157,37 @@ def vote_record(
     *,
     conference: Conference,
     matter: str,
-    present: int,
-    votes_for: int,
-    votes_against: int = 0,
-    abstain: int = 0,
+    present: int | None = None,
+    votes_for: int | None = None,
+    votes_against: int | None = None,
+    abstain: int | None = None,
+    outcome: str | None = None,
     personnel: bool = False,
     details: list | None = None,
 ) -> Vote:
-    if min(present, votes_for, votes_against, abstain) < 0:
+    """Record a vote. With a tally the result follows from it (more than half of those present);
+    without one (the minutes say only "biểu quyết thông qua") the result must be given."""
+    counts = [c for c in (present, votes_for, votes_against, abstain) if c is not None]
+    if any(c < 0 for c in counts):
         raise ValidationError({"present": _("Counts cannot be negative.")})
-    cast = votes_for + votes_against + abstain
-    if cast > present:
-        raise ValidationError(
-            {
-                "votes_for": _("{cast} votes were counted but only {present} members were present.").format(
-                    cast=cast, present=present
-                )
-            }
-        )
-    # A matter passes with more than half of the members present voting for it.
-    outcome = Vote.Outcome.PASSED if votes_for * 2 > present else Vote.Outcome.REJECTED
+    if votes_for is not None or votes_against is not None or abstain is not None:
+        if present is None:
+            raise ValidationError({"present": _("Give the number of members present with the tally.")})
+        cast = (votes_for or 0) + (votes_against or 0) + (abstain or 0)
+        if cast > present:
+            raise ValidationError(
+                {
+                    "votes_for": _(
+                        "{cast} votes were counted but only {present} members were present."
+                    ).format(cast=cast, present=present)
+                }
+            )
+        computed = Vote.Outcome.PASSED if (votes_for or 0) * 2 > present else Vote.Outcome.REJECTED
+        if outcome and outcome != computed:
+            raise ValidationError({"outcome": _("The result does not follow from the tally.")})
+        outcome = computed
+    elif not outcome:
+        raise ValidationError({"outcome": _("Give the tally or, if it was not recorded, the result.")})
     vote = Vote(
         conference=conference,
         matter=matter,

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chitieu.demo.loader import load_demo
-from chitieu.demo.seeds import SEEDS
+from chitieu.inbox.models import Candidate
 from chitieu.indicators.models import Indicator, Resolution, Target
+from chitieu.meetings.models import Conference
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result, StatedComparison
 
@@ -116,20 +117,41 @@ def test_lang_can_shows_its_mid_term_figures(client, demo):
         assert s in text, s
 
 
-def test_every_demo_quote_is_in_its_seed_article(demo):
-    if not SEEDS_DIR.is_dir():
-        pytest.fail(f"the seed articles are missing at {SEEDS_DIR}")
-    for seed in SEEDS:
-        article = " ".join((SEEDS_DIR / seed["file"]).read_text(encoding="utf-8").split())
-        # The articles carry a few typos (vói, xă, dạt) that the demo quotes correct.
-        article = (
-            article.replace("vói", "với")
-            .replace("xă", "xã")
-            .replace("dạt", "đạt")
-            .replace("thi trấn", "thị trấn")
-        )
-        for f in seed["figures"]:
-            assert " ".join(f["quote"].split()) in article, f["quote"]
+def test_every_figure_comes_from_its_article_through_the_inbox(demo):
+    """No hand-typed figure: each result was accepted from an extracted candidate (or derived from one)."""
+    for r in Result.objects.select_related("source_document"):
+        assert r.source == "extracted" and r.source_document is not None, r
+        span = r.source_document.text[r.source_start : r.source_end]
+        assert re.search(r"\d", span), (r, span)
+    assert Candidate.objects.filter(decision="pending").count() == 0
+
+
+def test_each_seed_has_its_conference(demo):
+    km = Conference.objects.get(unit__code="kinh-mon")
+    assert (km.ordinal, km.date.isoformat(), km.body, km.term.start_year) == (
+        9,
+        "2022-07-13",
+        "executive",
+        2020,
+    )
+    chairs = set(km.attendances.filter(role="chair").values_list("person__full_name", flat=True))
+    assert chairs == {"Sái Thị Yến", "Bùi Xuân Lộc", "Trương Đức San"}
+    vote = km.votes.get()
+    assert vote.personnel and vote.outcome == "passed"
+    assert [d["members"] for d in vote.details] == [11, 14, 5, 4, 7]
+    kt = Conference.objects.get(unit__code="kien-tuong")
+    assert (kt.ordinal, kt.date.isoformat()) == (14, "2023-06-22")
+    assert kt.attendances.get(person__full_name="Nguyễn Minh Lâm").role == "invited"
+    assert kt.limitations.filter(indicators__code="thu-ngan-sach").exists() and kt.tasks.count() == 5
+    assert Conference.objects.get(unit__code="huu-lung").ordinal == 15
+    vh = Conference.objects.get(unit__code="vinh-hung")
+    assert vh.body == "briefing" and vh.attendances.get(role="chair").person.full_name == "Nguyễn Anh Việt"
+    assert Conference.objects.count() == 5
+
+
+def test_the_demo_writes_a_draft_report_for_each_seed(db, tmp_path):
+    report = load_demo(reports_dir=tmp_path)
+    assert len(report.reports) == 5 and all(p.stat().st_size > 5000 for p in report.reports)
 
 
 def test_derived_targets_say_so(demo):

@@ -315,3 +315,56 @@ def test_it_points_at_the_number_and_keeps_the_sentence():
     assert text[fig.start : fig.end] == "40,7"
     assert fig.text == "Thu ngân sách đạt 40,7 tỷ đồng."
     assert fig.value == Decimal("40.7")
+
+
+def test_it_reads_a_share_given_in_parentheses_and_the_predicate_after_it():
+    figs = extract("Có 12 tổ chức cơ sở đảng (chiếm 23,08%) hoàn thành xuất sắc nhiệm vụ.")
+    assert [summary(f) for f in figs] == [(12, "tổ chức cơ sở đảng", None, []), (23.08, "%", None, [])]
+    assert all(f.indicator == "tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ" for f in figs)
+
+
+def test_it_names_a_share_of_a_whole_after_its_part():
+    figs = extract("Diện tích lúa chất lượng cao 1.250 ha, chiếm 85% diện tích gieo trồng.")
+    assert [f.indicator for f in figs] == [
+        "diện tích lúa chất lượng cao",
+        "diện tích lúa chất lượng cao diện tích gieo trồng",
+    ]
+
+
+def test_it_gives_a_cost_the_thing_it_pays_for():
+    figs = extract("Toàn huyện có 1.250 hộ được hỗ trợ sửa chữa nhà ở với tổng kinh phí 62,5 tỷ đồng.")
+    assert [f.indicator for f in figs] == [
+        "hộ được hỗ trợ sửa chữa nhà ở",
+        "tổng kinh phí hộ được hỗ trợ sửa chữa nhà ở",
+    ]
+
+
+def test_it_links_the_items_of_a_total():
+    figs = extract(
+        "Sản lượng thủy sản đạt 12 nghìn tấn, trong đó khai thác 8 nghìn tấn, nuôi trồng 4 nghìn tấn."
+    )
+    assert [(f.indicator, f.parent) for f in figs] == [
+        ("sản lượng thủy sản", None),
+        ("sản lượng thủy sản khai thác", 0),
+        ("sản lượng thủy sản nuôi trồng", 0),
+    ]
+
+
+def test_it_reads_bulleted_label_value_lines():
+    assert [
+        (f.indicator, f.value)
+        for f in extract("- Thu ngân sách: 40,7 tỷ đồng.\n+ Tổng đàn trâu: 12.300 con.")
+    ] == [
+        ("thu ngân sách", Decimal("40.7")),
+        ("tổng đàn trâu", Decimal(12300)),
+    ]
+
+
+def test_it_drops_an_inline_related_article_link():
+    text = "Thu ngân sách đạt 40 tỷ đồng.\nXem thêm: Huyện thu hút 15 dự án đầu tư\nKết nạp 25 đảng viên."
+    assert [summary(f) for f in extract(text)] == [(40, "tỷ đồng", None, []), (25, "đảng viên", None, [])]
+
+
+def test_it_treats_the_parts_of_a_rate_as_rates():
+    figs = extract("Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có bằng cấp, chứng chỉ đạt 30%.")
+    assert [summary(f) for f in figs] == [(70, "%", None, []), (30, "%", None, [])]

@@ -80,7 +80,10 @@ def test_it_reads_a_mid_term_review():
         2023,
     )
     assert [o.to_json() for o in m.officials] == [
-        {"name": "Đặng Văn Sình", "titles": ["Phó Bí thư Thường trực Huyện uỷ", "Chủ tịch HĐND huyện"]}
+        {
+            "name": "Đặng Văn Sình",
+            "titles": ["Phó Bí thư Thường trực Huyện uỷ", "Chủ tịch Hội đồng nhân dân huyện"],
+        }
     ]
 
 

@@ -1,0 +1,81 @@
+"""Reading one number of the text as a mention: the number (with a fraction ``8/9``, a range
+``15-16`` or a mixed-money tail ``905 tỷ 653 triệu``), its unit, and the hedge/verb chain before it.
+Numbers that are names, ordinals, durations or dates are refused here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .context import Lead, lead
+from .lexicon import tol, words
+from .names import blocked_before
+from .numbers import NumberToken, is_period_after, parse_digits
+from .segment import Sentence
+from .units import Unit, parse_unit
+
+_FRACTION = re.compile(r"\s*/\s*(\d+(?:[.,]\d+)*)(?![\d/])")
+_RANGE = re.compile(r"\s*(?:[-–—]|\s(?:" + tol("đến") + "|" + tol("tới") + r")\s)\s*(\d+(?:[.,]\d+)*)", re.I)
+_PER_ONE = re.compile(r"(?:" + words("trên", "mỗi", "cho", "một") + r"|/)\s*$", re.IGNORECASE)
+_WORD_STOP_AFTER = re.compile(r"\s+" + words("số", "phần", "trong", "cách", "mặt", "vài", "chút", "ít"), re.I)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    value: Decimal
+    unit: Unit
+    lead: Lead
+    denominator: Decimal | None = None
+    upper: Decimal | None = None
+
+
+def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention | None, int]:
+    """The mention a token starts (or None) and the position up to which later tokens are consumed."""
+    assert tok.value is not None
+    pos = tok.end
+    denominator = upper = None
+    end = tok.end
+    f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
+    if f:
+        denominator, _, _ = parse_digits(f.group(1))
+        if denominator is None or denominator == 0 or tok.value > denominator:
+            return None, f.end()
+        pos = end = f.end()
+    elif (
+        not tok.words and (r := _RANGE.match(work, pos, sent.end)) and parse_unit(work, pos, sent.end) is None
+    ):
+        if r:
+            hi, _, _ = parse_digits(r.group(1))
+            if hi is not None and hi > tok.value and parse_unit(work, r.end(), sent.end) is not None:
+                upper = hi
+                pos = end = r.end()
+    if is_period_after(work, pos):
+        return None, tok.end
+    unit = parse_unit(work, pos, sent.end)
+    if unit is None:
+        return None, tok.end
+    block = blocked_before(work, tok.start, sent.start)
+    if block and unit.kind not in ("percent", "points"):
+        if block == "strong" or unit.fallback:
+            return None, tok.end
+    if denominator is not None and (unit.kind != "count" or unit.fallback):
+        return None, tok.end
+    if tok.words:
+        if unit.fallback or unit.kind not in ("count", "measure") or _WORD_STOP_AFTER.match(work, tok.end):
+            return None, tok.end
+    if unit.fallback and tok.plain and len(tok.text) == 4 and 1900 <= tok.value <= 2100:
+        return None, tok.end
+    if (
+        tok.value == 1
+        and unit.kind in ("measure", "count")
+        and _PER_ONE.search(work, max(0, tok.start - 8), tok.start)
+    ):
+        return None, tok.end  # `giá trị trên 1 ha`: per hectare, not a figure
+    value = tok.value + unit.add
+    if unit.add_span:
+        end = unit.add_span[1]
+    chain = lead(work, sent.start, tok.start)
+    return Mention(tok.start, end, value, unit, chain, denominator, upper), unit.end

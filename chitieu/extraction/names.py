@@ -1,0 +1,226 @@
+"""Contexts that make a number a name, an ordinal or a document number rather than a figure:
+``Hội nghị lần thứ 14``, ``khóa 25``, ``Nghị quyết số 28``, ``Đề án trồng 1 tỷ cây xanh``, ``phường 7``."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import LETTER, exact_words, words
+
+_PROGRAMME = re.compile(
+    r"(?-i:Đề án|Chương trình|Dự án|Phong trào|Cuộc vận động|Kế hoạch|Nghị quyết|Chiến lược|Cuộc thi|Hội thi|"
+    r"Giải|Chiến dịch|Mô hình|Quỹ)" + r"((?:\s+" + LETTER + r"+){0,4})\s*$"
+)
+_PROGRAMME_BREAK = re.compile(
+    words(
+        "có",
+        "đạt",
+        "được",
+        "đã",
+        "với",
+        "tăng",
+        "giảm",
+        "là",
+        "gồm",
+        "giao",
+        "cho",
+        "hỗ trợ",
+        "bằng",
+        "thu",
+        "chi",
+        "vốn",
+        "kinh phí",
+        "tổng",
+        "ước",
+        "trên",
+        "hơn",
+        "khoảng",
+        "gần",
+        "bình quân",
+        "với",
+        "năm",
+    ),
+    re.IGNORECASE,
+)
+_DOC_BEFORE_SO = re.compile(
+    exact_words(
+        "nghị quyết",
+        "chỉ thị",
+        "kết luận",
+        "quyết định",
+        "thông báo",
+        "quy định",
+        "hướng dẫn",
+        "nghị định",
+        "thông tư",
+        "công văn",
+        "luật",
+        "đề án",
+        "chương trình",
+        "tờ trình",
+        "báo cáo",
+        "văn bản",
+        "kế hoạch",
+        "nhà",
+        "phòng",
+        "lô",
+        "thửa",
+        "tờ",
+        "mã",
+        "điện thoại",
+        "xe",
+        "căn hộ",
+        "đường",
+        "hẻm",
+        "ngõ",
+        "kiệt",
+        "quốc lộ",
+        "tỉnh lộ",
+        "phiếu",
+        "hồ sơ",
+        "biên bản",
+        "giấy phép",
+        "hợp đồng",
+        "công điện",
+        "thông tri",
+        "quy chế",
+        "chuyên đề",
+        "tập",
+        "bài",
+        "tin",
+    )
+    + r"\s*$|^\s*$",
+    re.IGNORECASE,
+)
+
+
+_STRONG_SET = {
+    "lần thứ",
+    "thứ",
+    "lần",
+    "khóa",
+    "khoá",
+    "số",
+    "kỳ họp thứ",
+    "kỳ họp",
+    "kỳ",
+    "đợt",
+    "phiên",
+    "điều",
+    "khoản",
+    "mục",
+    "chương",
+    "phần",
+    "tập",
+    "trang",
+    "trung ương",
+    "covid",
+}
+_WEAK_SET = {
+    "ấp",
+    "khóm",
+    "khu phố",
+    "tổ dân phố",
+    "tổ",
+    "thôn",
+    "bản",
+    "xóm",
+    "phường",
+    "quận",
+    "đội",
+    "quốc lộ",
+    "tỉnh lộ",
+    "hương lộ",
+    "lô",
+    "phòng",
+    "số nhà",
+    "top",
+    "tốp",
+    "hạng",
+    "cấp độ",
+    "mức độ",
+    "nhóm",
+    "loại",
+    "bậc",
+    "tiểu khu",
+    "khoảnh",
+    "lớp",
+    "hẻm",
+    "ngõ",
+    "kiệt",
+    "km",
+    "nghị quyết",
+    "chỉ thị",
+    "kết luận",
+    "quyết định",
+    "thông báo",
+    "quy định",
+    "hướng dẫn",
+    "nghị định",
+    "thông tư",
+    "công văn",
+    "luật",
+    "đề án",
+    "chương trình",
+    "tờ trình",
+    "báo cáo",
+    "văn bản",
+    "hội nghị",
+    "đại hội",
+    "khu",
+}
+_PROGRAMME_WORDS = (
+    "Đề án",
+    "Chương trình",
+    "Dự án",
+    "Phong trào",
+    "Cuộc vận động",
+    "Kế hoạch",
+    "Nghị quyết",
+    "Chiến lược",
+    "Cuộc thi",
+    "Hội thi",
+    "Giải",
+    "Chiến dịch",
+    "Mô hình",
+    "Quỹ",
+)
+
+
+def _ending(window: str, vocabulary: set[str]) -> str:
+    """The longest phrase of ``vocabulary`` (one to three words) that ends the window, or ''."""
+    ws = window.rstrip(" .:-\t\n").lower().split()[-3:]
+    while ws and not ws[0].isalpha():
+        ws = ws[1:]
+    if not ws or not all(w.isalpha() for w in ws):
+        return ""
+    for k in range(len(ws), 0, -1):
+        phrase = " ".join(ws[-k:])
+        if phrase in vocabulary:
+            return phrase
+    return ""
+
+
+def blocked_before(text: str, pos: int, sent_start: int) -> str:
+    """Why the words right before ``pos`` make the number a name, an ordinal or a document number:
+    ``"strong"`` (always: ``lần thứ 14``, ``khóa 25``, ``số 28``, ``Đề án trồng 1 tỷ cây``), ``"weak"``
+    (unless a known unit follows: ``phường 7`` but ``khối xã/phường 7 đồng chí``) or ``""``."""
+    window = text[max(sent_start, pos - 30) : pos]
+    if not window:
+        return ""
+    strong = _ending(window, _STRONG_SET)
+    if strong:
+        head = window[: window.lower().rfind(strong)]
+        if strong == "số" and not _DOC_BEFORE_SO.search(head):
+            return ""  # `số` after a document type is a document number; else it is `dân số 1.234`
+        if strong == "kỳ" and head.lower().rstrip().endswith("cùng"):
+            return ""  # `cao hơn cùng kỳ 2,3 tạ/ha`
+        return "strong"
+    wide = text[max(sent_start, pos - 60) : pos]
+    if any(w in wide for w in _PROGRAMME_WORDS):
+        p = _PROGRAMME.search(wide)
+        if p and not _PROGRAMME_BREAK.search(p.group(1)):
+            return "strong"
+    if _ending(window, _WEAK_SET):
+        return "weak"
+    return ""

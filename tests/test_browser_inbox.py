@@ -1,0 +1,72 @@
+"""A reviewer reads a commune report into chitieu through the inbox, in a real browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect, sync_playwright
+
+from chitieu.demo.loader import LoadReport, load_catalogue, load_units
+
+from .browser import ARTIFACTS, launch
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "001_65f0ce935d2ca2c3.txt"
+
+WANTED = {
+    "31.167": "gtsx",
+    "1.712": "gtsx-nlts",
+    "27.150": "gtsx-cnxd",
+    "2.305": "gtsx-dv",
+    "905": "thu-ngan-sach",
+}
+
+
+@pytest.fixture
+def page(live_server):
+    report = LoadReport()
+    load_catalogue(report)
+    load_units(report)
+    get_user_model().objects.create_superuser("reviewer", "", "pw-reviewer")
+    with sync_playwright() as p:
+        browser = launch(p)
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        yield page
+        context.close()
+        browser.close()
+
+
+def test_a_reviewer_uploads_seed_001_accepts_its_figures_and_sees_them_on_kinh_mon(page, live_server):
+    assert SEED.is_file(), f"missing {SEED}"
+    page.goto(live_server.url + "/login/?next=/inbox/")
+    page.fill("input[name=username]", "reviewer")
+    page.fill("input[name=password]", "pw-reviewer")
+    page.click("button[type=submit]")
+    page.select_option("select[name=unit]", "kinh-mon")
+    page.fill("input[name=period]", "2022-H1")
+    page.set_input_files("input[name=file]", str(SEED))
+    page.get_by_role("button", name="Đọc số liệu").click()
+    expect(page.locator("section.doctext mark")).to_have_count(10)
+    rows = page.locator("tbody.cand")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        fig = row.locator("strong.fig").inner_text()
+        code = next((c for prefix, c in WANTED.items() if fig.startswith(prefix)), None)
+        if code is None:
+            row.get_by_role("button", name="Bỏ qua").click()
+            expect(row.locator(".s-no_target")).to_be_visible()
+            continue
+        row.locator("select[name$='-indicator']").select_option(code)
+        row.get_by_role("button", name="Chấp nhận").click()
+        expect(page.locator(f"tbody.cand >> nth={i}").locator(".s-achieved")).to_be_visible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "inbox-kinh-mon.png"), full_page=True)
+    page.goto(live_server.url + "/units/kinh-mon/?period=2022-H1")
+    row = page.locator("tr[data-indicator='gtsx']")
+    expect(row).to_contain_text("31.167 tỷ đồng")
+    expect(row.locator(".pct").first).to_have_text("51,7%")
+    expect(page.locator("tr[data-indicator='thu-ngan-sach']")).to_contain_text("905,653 tỷ đồng")
