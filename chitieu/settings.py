@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "chitieu.reporting",
     "chitieu.inbox",
     "chitieu.meetings",
+    "chitieu.ops",
     "chitieu.web",
     "chitieu.demo",
     "chitieu.api",

@@ -45,7 +45,7 @@ def test_a_reviewer_uploads_seed_001_accepts_its_figures_and_sees_them_on_kinh_m
     page.goto(live_server.url + "/login/?next=/inbox/")
     page.fill("input[name=username]", "reviewer")
     page.fill("input[name=password]", "pw-reviewer")
-    page.click("button[type=submit]")
+    page.locator("form.narrow").get_by_role("button", name="Đăng nhập").click()
     page.select_option("select[name=unit]", "kinh-mon")
     page.fill("input[name=period]", "2022-H1")
     page.set_input_files("input[name=file]", str(SEED))

@@ -229,6 +229,14 @@ def _is_menu(line: str) -> bool:
     return False
 
 
+def _is_list_item(line: str) -> bool:
+    if not line:
+        return True
+    if line[0] in "-•+*–>»" and len(line) < 300:
+        return True
+    return len(line) < 200 and line[-1] not in ".!?…:;"
+
+
 def mask_furniture(text: str) -> str:
     """Return ``text`` with furniture lines replaced by spaces (same length, newlines kept)."""
     out = []
@@ -241,11 +249,12 @@ def mask_furniture(text: str) -> str:
             in_list = True
             drop = True
         elif in_list:
-            # a related-article list runs until a real paragraph (long prose) starts again
-            if len(stripped) >= 250:
-                in_list = False
-            else:
+            # a related-article list runs while its lines look like items: bulleted, or short titles
+            # without a sentence-final stop; a real paragraph ends it
+            if _is_list_item(stripped):
                 drop = True
+            else:
+                in_list = False
         if not drop and stripped:
             drop = bool(
                 _WIDGET_LINES.match(stripped)

@@ -7,10 +7,14 @@ layer, text in no known encoding (UTF-8, UTF-16 with BOM, then Windows-1258 are 
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 import unicodedata
+import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .model import ExtractionError
@@ -18,6 +22,21 @@ from .model import ExtractionError
 MAX_BYTES = 20 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+
+
+@contextlib.contextmanager
+def _quiet(*loggers: str) -> Iterator[None]:
+    """Silence library log chatter (``EOF marker not found``): problems are reported as errors."""
+    saved = [(logging.getLogger(n), logging.getLogger(n).level) for n in loggers]
+    for logger, _ in saved:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in saved:
+            logger.setLevel(level)
 
 
 def _fail(path: Path, message: str) -> ExtractionError:
@@ -99,13 +118,15 @@ def _pdf_text(data: bytes, path: Path) -> str:
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(io.BytesIO(data))
+        with _quiet("pypdf"):
+            reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
                 reader.decrypt("")
             except Exception:  # noqa: BLE001
                 raise _fail(path, "encrypted PDF") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet("pypdf"):
+            pages = [page.extract_text() or "" for page in reader.pages]
     except ExtractionError:
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on broken files
@@ -124,16 +145,18 @@ def _html_text(data: bytes, path: Path) -> str:
     except UnicodeDecodeError:
         html = decode_text(data, path)
     try:
-        text = trafilatura.extract(
-            html, include_comments=False, include_tables=True, favor_precision=True, with_metadata=False
-        )
+        with _quiet("trafilatura", "htmldate", "courlan", "justext"):
+            text = trafilatura.extract(
+                html, include_comments=False, include_tables=True, favor_precision=True, with_metadata=False
+            )
     except Exception as e:  # noqa: BLE001 - the HTML parser can fail on junk
         raise _fail(path, f"unreadable HTML ({type(e).__name__})") from None
     if not text or not text.strip():
         raise _fail(path, "no article text found in the HTML page")
     title = ""
     try:
-        meta = trafilatura.extract_metadata(html)
+        with _quiet("trafilatura", "htmldate", "courlan"):
+            meta = trafilatura.extract_metadata(html)
         title = (meta.title or "") if meta else ""
     except Exception:  # noqa: BLE001
         title = ""

@@ -22,7 +22,10 @@ class SourceDocument(models.Model):
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
     text = models.TextField(_("text"))
     sha256 = models.CharField(
-        max_length=64, unique=True, help_text=_("of the normalised text: the same report twice")
+        _("fingerprint"),
+        max_length=64,
+        unique=True,
+        help_text=_("SHA-256 of the normalised text, to catch the same report uploaded twice"),
     )
     meeting = models.JSONField(_("meeting facts"), default=dict, blank=True)
     checks = models.JSONField(_("consistency checks"), default=list, blank=True)

@@ -291,6 +291,7 @@ def candidate_accept(
             resolution=resolution,
             source_document=doc,
             source_span=(c["start"], c["end"]),
+            # xgettext:no-python-format
             note=_(
                 "Derived from the document: {value} {unit} is {pct}% of {basis} ⇒ target ≈ {target} {unit}."
             ).format(

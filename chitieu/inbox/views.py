@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chitieu.indicators.forms import ServiceErrorsMixin
@@ -12,12 +12,15 @@ from chitieu.indicators.models import Indicator
 from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_subtree_ids
+from chitieu.reporting.models import StatedBasis
 from chitieu.web.fields import current_lang
 
 from .forms import DecisionForm, UploadForm
 from .models import Candidate, Decision, SourceDocument
 from .selectors import highlighted
 from .services import basis_of, candidate_accept, candidate_drop, default_status, document_ingest
+
+BASIS_LABELS = dict(StatedBasis.choices)
 
 
 class _Errors(ServiceErrorsMixin):
@@ -40,8 +43,12 @@ def inbox(request):
                     text=cd["text"] or None,
                     upload=cd["file"],
                 )
+                n = doc.candidates.count()
                 messages.success(
-                    request, _("{n} figures found: review them below.").format(n=doc.candidates.count())
+                    request,
+                    ngettext(
+                        "{n} figure found: review it below.", "{n} figures found: review them below.", n
+                    ).format(n=n),
                 )
                 return redirect("inbox_document", pk=doc.pk)
             except ValidationError as exc:
@@ -56,7 +63,9 @@ def _row_context(c: Candidate, doc: SourceDocument, units, indicators, form=None
     comparisons = []
     for comp in c.comparisons:
         basis, label = basis_of(comp, doc.text)
-        comparisons.append({**comp, "our_basis": basis, "label": label})
+        comparisons.append(
+            {**comp, "our_basis": basis, "label": label or str(BASIS_LABELS.get(basis, basis))}
+        )
     if form is None:
         form = DecisionForm(
             prefix=f"c{c.pk}",
