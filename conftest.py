@@ -20,13 +20,15 @@ def clerk(db):
 
 
 @pytest.fixture
-def vi_client(client):
-    """A client whose requests ask for Vietnamese (the default)."""
+def vi_client(client, clerk):
+    """A logged-in administrator's client asking for Vietnamese (the default)."""
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    client.force_login(clerk)
     return client
 
 
 @pytest.fixture
-def en_client(client):
+def en_client(client, clerk):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.force_login(clerk)
     return client

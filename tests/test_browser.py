@@ -21,6 +21,11 @@ def page(live_server):
         context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15000)
+        page.goto(live_server.url + "/login/")
+        page.fill("input[name=username]", "demo")
+        page.fill("input[name=password]", "demo")
+        page.locator("form.narrow button[type=submit]").click()
+        page.wait_for_url(live_server.url + "/")
         yield page
         context.close()
         browser.close()

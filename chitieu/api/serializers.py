@@ -97,7 +97,9 @@ class TargetSerializer(serializers.ModelSerializer):
     value = serializers.DecimalField(max_digits=24, decimal_places=6)
     version = serializers.IntegerField(read_only=True)
     expected_version = serializers.IntegerField(
-        write_only=True, required=False, help_text=_("optimistic lock")
+        write_only=True,
+        required=False,
+        help_text=_("the version you read; a change made since is not overwritten"),
     )
 
     class Meta:
@@ -140,7 +142,15 @@ class ResultSerializer(serializers.ModelSerializer):
     entered_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     version = serializers.IntegerField(read_only=True)
     expected_version = serializers.IntegerField(
-        write_only=True, required=False, help_text=_("optimistic lock")
+        write_only=True,
+        required=False,
+        help_text=_("the version you read; a change made since is not overwritten"),
+    )
+    reason = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        help_text=_("required when changing a figure approved before"),
     )
 
     class Meta:
@@ -164,6 +174,7 @@ class ResultSerializer(serializers.ModelSerializer):
             "updated_at",
             "version",
             "expected_version",
+            "reason",
         ]
         read_only_fields = ["source_ref", "entered_at", "updated_at"]
         validators = []

@@ -1,17 +1,19 @@
-"""REST API v1: thin over the services; filters by unit subtree, period and indicator."""
+"""REST API v1: thin over the services and the access layer; filters by unit subtree, period and
+indicator. Every list is limited to what the caller may see; every write is checked on its unit."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 
+from chitieu.access.scope import can, can_edit_catalogue, is_global_admin, restrict
 from chitieu.indicators.models import Indicator, MeasureUnit, Resolution, Target
+from chitieu.indicators.services import indicator_save, resolution_save
 from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.orgs.models import Term, Unit
 from chitieu.orgs.selectors import unit_subtree_ids
@@ -37,11 +39,20 @@ def _as_drf(exc: DjangoValidationError) -> ValidationError:
     return ValidationError({"non_field_errors": exc.messages})
 
 
+def require(request, action: str, unit) -> None:
+    """The API's face of the access layer: 404 outside what the user can see, 403 inside it."""
+    if can(request.user, action, unit):
+        return
+    if unit is not None and can(request.user, "view", unit):
+        raise PermissionDenied(_("You may not do this on {unit}.").format(unit=unit.name))
+    raise NotFound()
+
+
 def filter_by_unit_period_indicator(request, qs: QuerySet) -> QuerySet:
     params = request.query_params
     if params.get("unit"):
         unit = Unit.objects.filter(code=params["unit"]).first()
-        if unit is None:
+        if unit is None or not can(request.user, "view", unit):
             raise ValidationError({"unit": [_("No unit has the code “{code}”.").format(code=params["unit"])]})
         if params.get("subtree", "").lower() in {"1", "true", "yes"}:
             qs = qs.filter(unit_id__in=unit_subtree_ids(unit.pk))
@@ -71,23 +82,35 @@ class UnitViewSet(viewsets.ModelViewSet):
         return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
-        qs = Unit.objects.select_related("parent").order_by("code")
+        qs = restrict(Unit.objects.select_related("parent").order_by("code"), self.request.user, field="pk")
         root = self.request.query_params.get("root")
-        if root:
-            unit = get_object_or_404(Unit, code=root)
+        if root and self.action == "list":
+            unit = qs.filter(code=root).first()
+            if unit is None:
+                raise NotFound()
             qs = qs.filter(pk__in=unit_subtree_ids(unit.pk))
         return qs
 
     def perform_create(self, serializer):
+        parent = serializer.validated_data.get("parent")
+        if parent is None:
+            if not is_global_admin(self.request.user):
+                raise PermissionDenied(_("Only an administrator may create a top-level unit."))
+        else:
+            require(self.request, "manage", parent)
         try:
-            serializer.instance = unit_create(**serializer.validated_data)
+            serializer.instance = unit_create(actor=self.request.user, **serializer.validated_data)
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
 
 
 class TermViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.TermSerializer
-    queryset = Term.objects.select_related("unit").order_by("unit__code", "start_year")
+
+    def get_queryset(self):
+        return restrict(
+            Term.objects.select_related("unit").order_by("unit__code", "start_year"), self.request.user
+        )
 
 
 class MeasureUnitViewSet(viewsets.ReadOnlyModelViewSet):
@@ -97,6 +120,8 @@ class MeasureUnitViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class IndicatorViewSet(viewsets.ModelViewSet):
+    """The catalogue is shared by every unit: all may read it, the office of a province edits it."""
+
     serializer_class = s.IndicatorSerializer
     queryset = Indicator.objects.select_related(
         "measure_unit", "parent", "child_indicator", "weight_indicator"
@@ -104,25 +129,87 @@ class IndicatorViewSet(viewsets.ModelViewSet):
     lookup_field = "code"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
+    def _catalogue(self):
+        if not can_edit_catalogue(self.request.user):
+            raise PermissionDenied(
+                _("Only the office of a province or an administrator edits the catalogue.")
+            )
+
+    def perform_create(self, serializer):
+        self._catalogue()
+        try:
+            serializer.instance = indicator_save(actor=self.request.user, data=serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from None
+
+    def perform_update(self, serializer):
+        self._catalogue()
+        try:
+            serializer.instance = indicator_save(
+                actor=self.request.user, data=serializer.validated_data, instance=serializer.instance
+            )
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from None
+
 
 class ResolutionViewSet(viewsets.ModelViewSet):
     serializer_class = s.ResolutionSerializer
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = Resolution.objects.select_related("unit", "term")
+        qs = restrict(Resolution.objects.select_related("unit", "term"), self.request.user)
         if self.request.query_params.get("unit"):
             qs = qs.filter(unit__code=self.request.query_params["unit"])
         return qs
 
     def perform_create(self, serializer):
+        require(self.request, "manage", serializer.validated_data["unit"])
         try:
-            instance = Resolution(**serializer.validated_data)
-            instance.full_clean()
-            instance.save()
-            serializer.instance = instance
+            serializer.instance = resolution_save(actor=self.request.user, data=serializer.validated_data)
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
+
+    def perform_update(self, serializer):
+        require(self.request, "manage", serializer.instance.unit)
+        require(self.request, "manage", serializer.validated_data.get("unit", serializer.instance.unit))
+        try:
+            serializer.instance = resolution_save(
+                actor=self.request.user, data=serializer.validated_data, instance=serializer.instance
+            )
+        except DjangoValidationError as exc:
+            raise _as_drf(exc) from None
+
+
+def _expected(data: dict, instance, model) -> int | None:
+    """Updates must say which version they change; a create must not land on an existing row."""
+    expected = data.pop("expected_version", None)
+    if instance is not None:
+        if expected is None:
+            raise ValidationError(
+                {
+                    "expected_version": [
+                        _("Send the version you read (expected_version) so no change is lost.")
+                    ]
+                }
+            )
+        return expected
+    keys = {k: data[k] for k in ("indicator", "unit", "period", "basis") if k in data}
+    try:
+        keys["period"] = parse_period(str(keys.get("period", ""))).code
+    except PeriodError:
+        return None  # the service names the bad period
+    existing = model.objects.filter(**keys).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "non_field_errors": [
+                    _("This figure already exists (id {id}, version {version}): update it instead.").format(
+                        id=existing.pk, version=existing.version
+                    )
+                ]
+            }
+        )
+    return None
 
 
 @extend_schema_view(list=extend_schema(parameters=UNIT_FILTERS))
@@ -131,12 +218,17 @@ class TargetViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = Target.objects.select_related("indicator", "unit", "resolution").order_by("id")
+        qs = restrict(
+            Target.objects.select_related("indicator", "unit", "resolution").order_by("id"), self.request.user
+        )
         return filter_by_unit_period_indicator(self.request, qs) if self.action == "list" else qs
 
     def _save(self, serializer, instance=None):
         data = {**({} if instance is None else _target_fields(instance)), **serializer.validated_data}
-        expected = data.pop("expected_version", None)
+        if instance is not None:
+            require(self.request, "manage", instance.unit)
+        require(self.request, "manage", data["unit"])
+        expected = _expected(data, instance, Target)
         data.pop("derived", None)
         try:
             serializer.instance = target_save(actor=self.request.user, expected_version=expected, **data)
@@ -184,16 +276,20 @@ class ResultViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = (
+        qs = restrict(
             Result.objects.select_related("indicator", "unit", "entered_by")
             .prefetch_related("stated")
-            .order_by("id")
+            .order_by("id"),
+            self.request.user,
         )
         return filter_by_unit_period_indicator(self.request, qs) if self.action == "list" else qs
 
     def _save(self, serializer, instance=None):
         data = {**({} if instance is None else _result_fields(instance)), **serializer.validated_data}
-        expected = data.pop("expected_version", None)
+        if instance is not None:
+            require(self.request, "enter_results", instance.unit)
+        require(self.request, "enter_results", data["unit"])
+        expected = _expected(data, instance, Result)
         try:
             serializer.instance = result_save(actor=self.request.user, expected_version=expected, **data)
         except DjangoValidationError as exc:
@@ -204,6 +300,3 @@ class ResultViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         self._save(serializer, serializer.instance)
-
-
-__all__ = ["serializers"]

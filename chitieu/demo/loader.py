@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from chitieu.audit.services import record, snapshot
 from chitieu.extraction import normalise
 from chitieu.inbox.models import Candidate, Decision, SourceDocument
 from chitieu.inbox.services import candidate_accept, candidate_drop, document_ingest, text_sha256
@@ -56,22 +57,32 @@ class LoadReport:
         return f"created {made}; updated {upd}"
 
 
-def _upsert(model, lookup: dict, values: dict, report: LoadReport, kind: str):
+def _upsert(model, lookup: dict, values: dict, report: LoadReport, kind: str, actor=None):
+    """Create or update a catalogue row, with its audit entry (the demo loader acts as a service here)."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
         obj.full_clean()
         obj.save()
         report.add(kind, True)
+        record(actor=actor, action="create", obj=obj, before=None, after=snapshot(obj), unit=_unit_of(obj))
         return obj
     changed = [k for k, v in values.items() if getattr(obj, k) != v]
     if changed:
+        before = snapshot(obj)
         for k in changed:
             setattr(obj, k, values[k])
         obj.full_clean()
         obj.save(update_fields=changed)
         report.add(kind, False, True)
+        record(actor=actor, action="update", obj=obj, before=before, after=snapshot(obj), unit=_unit_of(obj))
     return obj
+
+
+def _unit_of(obj):
+    if isinstance(obj, Unit):
+        return obj
+    return getattr(obj, "unit", None)
 
 
 def load_catalogue(report: LoadReport) -> None:
@@ -292,7 +303,7 @@ def _is_from_above(titles: list[str], unit: Unit) -> bool:
 
 
 def record_conference(
-    seed: dict, unit: Unit, doc: SourceDocument, resolution: Resolution, report: LoadReport
+    seed: dict, unit: Unit, doc: SourceDocument, resolution: Resolution, report: LoadReport, actor=None
 ) -> Conference:
     spec = seed["conference"]
     m = doc.meeting or {}
@@ -304,6 +315,7 @@ def record_conference(
         return existing
     term = unit.terms.filter(start_year__lte=date.year, end_year__gte=date.year).first()
     conf = meetings.conference_create(
+        actor=actor,
         unit=unit,
         body=spec.get("body", "executive"),
         date=date,
@@ -331,20 +343,27 @@ def record_conference(
         if presented:
             role = Role.PRESENTER
         meetings.attendance_add(
+            actor=actor,
             conference=conf,
             person=meetings.person_get_or_create(name),
             role=role,
             title=" - ".join(titles),
             order=order,
         )
-    meetings.agenda_set(conference=conf, items=spec.get("agenda", []))
+    meetings.agenda_set(actor=actor, conference=conf, items=spec.get("agenda", []))
     for title, who in spec.get("presented", []):
-        meetings.document_present(conference=conf, title=title, presenter=meetings.person_get_or_create(who))
+        meetings.document_present(
+            actor=actor, conference=conf, title=title, presenter=meetings.person_get_or_create(who)
+        )
     codes = {i.code: i for i in Indicator.objects.all()}
     for text, cause, inds in spec.get("limitations", []):
-        meetings.limitation_add(conference=conf, text=text, cause=cause, indicators=[codes[c] for c in inds])
+        meetings.limitation_add(
+            actor=actor, conference=conf, text=text, cause=cause, indicators=[codes[c] for c in inds]
+        )
     for text, owner, deadline in spec.get("tasks", []):
-        meetings.task_create(text=text, unit=unit, conference=conf, owner_text=owner, deadline=deadline)
+        meetings.task_create(
+            actor=actor, text=text, unit=unit, conference=conf, owner_text=owner, deadline=deadline
+        )
     if spec.get("vote"):
         v = spec["vote"]
         blocs = [
@@ -355,7 +374,12 @@ def record_conference(
             and c.unit_text == "đồng chí"
         ]
         meetings.vote_record(
-            conference=conf, matter=v["matter"], outcome=v["outcome"], personnel=v["personnel"], details=blocs
+            actor=actor,
+            conference=conf,
+            matter=v["matter"],
+            outcome=v["outcome"],
+            personnel=v["personnel"],
+            details=blocs,
         )
     return conf
 
@@ -385,7 +409,7 @@ def load_demo(*, today: dt.date | None = None, reports_dir: Path | None = None) 
     conferences = []
     for seed in SCRIPT:
         unit, doc, resolution = read_seed(seed, report, actor, today)
-        conferences.append((record_conference(seed, unit, doc, resolution, report), resolution))
+        conferences.append((record_conference(seed, unit, doc, resolution, report, actor), resolution))
     if reports_dir is not None:
         report.reports = write_reports(conferences, reports_dir)
     return report

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from chitieu.access.scope import can, check, restrict, unit_ids_for
 from chitieu.indicators.forms import ServiceErrorsMixin
 from chitieu.indicators.models import Indicator
 from chitieu.lib.vnnum import format_number
@@ -27,13 +27,17 @@ class _Errors(ServiceErrorsMixin):
     pass
 
 
-@login_required
 def inbox(request):
     form = UploadForm(request.POST or None, request.FILES or None, initial={"unit": request.GET.get("unit")})
+    form.fields["unit"].queryset = _upload_units(request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             cd = form.cleaned_data
+            if not (
+                can(request.user, "enter_results", cd["unit"]) or can(request.user, "manage", cd["unit"])
+            ):
+                check(request.user, "manage", cd["unit"])
             try:
                 doc = document_ingest(
                     actor=request.user,
@@ -54,8 +58,19 @@ def inbox(request):
             except ValidationError as exc:
                 ServiceErrorsMixin.add_service_errors(form, exc)
         status = 400
-    docs = SourceDocument.objects.select_related("unit").order_by("-uploaded_at")[:100]
+    docs = restrict(SourceDocument.objects.select_related("unit"), request.user).order_by("-uploaded_at")[
+        :100
+    ]
     return render(request, "inbox/inbox.html", {"form": form, "documents": docs}, status=status)
+
+
+def _upload_units(user):
+    from chitieu.orgs.models import Unit
+
+    results, manage = unit_ids_for(user, "enter_results"), unit_ids_for(user, "manage")
+    if results is None or manage is None:
+        return Unit.objects.order_by("name")
+    return Unit.objects.filter(pk__in=results | manage).order_by("name")
 
 
 def _row_context(c: Candidate, doc: SourceDocument, units, indicators, form=None) -> dict:
@@ -81,11 +96,13 @@ def _row_context(c: Candidate, doc: SourceDocument, units, indicators, form=None
     return {"c": c, "form": form, "comparisons": comparisons, "indicators": indicators}
 
 
-@login_required
 def document_review(request, pk: int):
     doc = get_object_or_404(SourceDocument.objects.select_related("unit"), pk=pk)
+    check(request.user, "view", doc.unit)
     candidates = list(doc.candidates.select_related("suggested", "indicator", "result"))
-    units = Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)).order_by("name")
+    units = restrict(
+        Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)), request.user, "enter_results", "pk"
+    ).order_by("name")
     indicators = list(Indicator.objects.order_by("name"))
     rows = [_row_context(c, doc, units, indicators) for c in candidates]
     counts = {d: sum(1 for c in candidates if c.decision == d) for d in Decision.values}
@@ -96,17 +113,21 @@ def document_review(request, pk: int):
     )
 
 
-@login_required
 @require_POST
 def candidate_decide(request, pk: int):
     c = get_object_or_404(Candidate.objects.select_related("document__unit"), pk=pk)
     doc = c.document
-    units = Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)).order_by("name")
+    check(request.user, "view", doc.unit)
+    units = restrict(
+        Unit.objects.filter(pk__in=unit_subtree_ids(doc.unit_id)), request.user, "enter_results", "pk"
+    ).order_by("name")
     form = DecisionForm(request.POST, prefix=f"c{c.pk}")
     form.fields["unit"].queryset = units
     ok = False
     if form.is_valid():
         cd = form.cleaned_data
+        target_unit = cd.get("unit") or doc.unit
+        check(request.user, "enter_results", target_unit)
         try:
             if cd["action"] == "drop":
                 candidate_drop(actor=request.user, candidate=c)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from chitieu.access.scope import check, get_unit_for_user, restrict
 from chitieu.lib.periods import parse_period
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result
@@ -26,11 +26,13 @@ def indicator_list(request):
 
 def indicator_detail(request, code: str):
     indicator = get_object_or_404(Indicator.objects.select_related("measure_unit"), code=code)
-    unit_ids = Result.objects.filter(indicator=indicator).values_list("unit", flat=True).distinct()
-    units = list(Unit.objects.filter(pk__in=unit_ids).order_by("name"))
+    unit_ids = restrict(Result.objects.filter(indicator=indicator), request.user).values_list(
+        "unit", flat=True
+    )
+    units = list(Unit.objects.filter(pk__in=unit_ids.distinct()).order_by("name"))
     unit = None
     if request.GET.get("unit"):
-        unit = get_object_or_404(Unit, code=request.GET["unit"])
+        unit = get_unit_for_user(request.user, request.GET["unit"], "view")
     elif units:
         unit = units[0]
     history = indicator_history(indicator, unit) if unit else []
@@ -71,6 +73,7 @@ def _chart(history: list[Result], indicator: Indicator) -> dict | None:
 
 def resolution_detail(request, pk: int):
     resolution = get_object_or_404(Resolution.objects.select_related("unit", "term"), pk=pk)
+    check(request.user, "view", resolution.unit)
     targets = (
         Target.objects.filter(resolution=resolution)
         .select_related("indicator__measure_unit", "unit")
@@ -81,10 +84,10 @@ def resolution_detail(request, pk: int):
     )
 
 
-@login_required
 def targets_edit(request, pk: int):
     """Enter or correct a resolution's targets for its unit, one row per indicator and basis."""
     resolution = get_object_or_404(Resolution.objects.select_related("unit", "term"), pk=pk)
+    check(request.user, "manage", resolution.unit)
     unit = resolution.unit
     period = resolution.period_code
     existing = {

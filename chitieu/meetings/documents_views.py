@@ -9,10 +9,10 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from chitieu.access.scope import check, get_unit_for_user
 from chitieu.documents import render_appendix_xlsx, render_notice_docx, render_report_docx
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
-from chitieu.orgs.models import Unit
 
 from .models import Conference
 from .reports import ReportError, build_notice, build_report
@@ -28,7 +28,7 @@ def _file(render, ctx, filename: str, content_type: str) -> FileResponse:
 
 
 def _report_args(request, code: str):
-    unit = get_object_or_404(Unit, code=code)
+    unit = get_unit_for_user(request.user, code, "view")
     try:
         period = parse_period(request.GET.get("period", "")).code
     except PeriodError:
@@ -36,6 +36,7 @@ def _report_args(request, code: str):
     resolution = None
     if request.GET.get("resolution"):
         resolution = get_object_or_404(Resolution, pk=request.GET["resolution"])
+        check(request.user, "view", resolution.unit)
     conference = None
     if request.GET.get("conference"):
         conference = get_object_or_404(Conference, pk=request.GET["conference"], unit=unit)
@@ -70,6 +71,7 @@ def appendix_xlsx(request, code: str):
 
 def notice_docx(request, pk: int):
     conf = get_object_or_404(Conference.objects.select_related("unit", "term"), pk=pk)
+    check(request.user, "view", conf.unit)
     return _file(
         render_notice_docx,
         build_notice(conf),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from chitieu.audit.services import record, snapshot
 from chitieu.orgs.models import Term, Unit
 from chitieu.reporting.services import period_parse
 
@@ -26,6 +27,10 @@ from .models import (
     TaskUpdate,
     Vote,
 )
+
+
+def _audit(actor, action: str, obj, unit, *, before=None, after=None) -> None:
+    record(actor=actor, action=action, obj=obj, before=before, after=after or snapshot(obj), unit=unit)
 
 
 def _d(day: dt.date) -> str:
@@ -54,6 +59,7 @@ def conference_create(
     resolution=None,
     minutes: str = "",
     source_document=None,
+    actor=None,
 ) -> Conference:
     if term is not None and term.unit_id != unit.pk:
         raise ValidationError({"term": _("That term belongs to another unit.")})
@@ -97,6 +103,7 @@ def conference_create(
     )
     conf.full_clean(validate_constraints=False)
     conf.save()
+    _audit(actor, "create", conf, unit)
     return conf
 
 
@@ -117,6 +124,7 @@ def attendance_add(
     title: str = "",
     title_since: dt.date | None = None,
     order: int = 0,
+    actor=None,
 ) -> Attendance:
     if title_since is not None and title_since > conference.date:
         raise ValidationError(
@@ -128,18 +136,20 @@ def attendance_add(
                 )
             }
         )
-    att, _created = Attendance.objects.update_or_create(
+    att, created = Attendance.objects.update_or_create(
         conference=conference,
         person=person,
         role=role,
         defaults={"title": title, "title_since": title_since, "order": order},
     )
+    _audit(actor, "create" if created else "update", att, conference.unit)
     return att
 
 
 @transaction.atomic
-def agenda_set(*, conference: Conference, items: Sequence[str]) -> None:
+def agenda_set(*, conference: Conference, items: Sequence[str], actor=None) -> None:
     conference.agenda.all().delete()
+    _audit(actor, "agenda", conference, conference.unit, after={"agenda": [t for t in items if t.strip()]})
     AgendaItem.objects.bulk_create(
         [AgendaItem(conference=conference, order=i, text=t) for i, t in enumerate(items) if t.strip()]
     )
@@ -147,9 +157,11 @@ def agenda_set(*, conference: Conference, items: Sequence[str]) -> None:
 
 @transaction.atomic
 def document_present(
-    *, conference: Conference, title: str, presenter: Person | None = None
+    *, conference: Conference, title: str, presenter: Person | None = None, actor=None
 ) -> PresentedDocument:
-    return PresentedDocument.objects.create(conference=conference, title=title, presenter=presenter)
+    doc = PresentedDocument.objects.create(conference=conference, title=title, presenter=presenter)
+    _audit(actor, "create", doc, conference.unit)
+    return doc
 
 
 @transaction.atomic
@@ -164,6 +176,7 @@ def vote_record(
     outcome: str | None = None,
     personnel: bool = False,
     details: list | None = None,
+    actor=None,
 ) -> Vote:
     """Record a vote. With a tally the result follows from it (more than half of those present);
     without one (the minutes say only "biểu quyết thông qua") the result must be given."""
@@ -201,16 +214,20 @@ def vote_record(
     )
     vote.full_clean()
     vote.save()
+    _audit(actor, "create", vote, conference.unit)
     return vote
 
 
 @transaction.atomic
-def limitation_add(*, conference: Conference, text: str, cause: str = "", indicators=()) -> Limitation:
+def limitation_add(
+    *, conference: Conference, text: str, cause: str = "", indicators=(), actor=None
+) -> Limitation:
     if not text.strip():
         raise ValidationError({"text": _("Describe the limitation.")})
     lim = Limitation.objects.create(conference=conference, text=text.strip(), cause=cause.strip())
     if indicators:
         lim.indicators.set(indicators)
+    _audit(actor, "create", lim, conference.unit)
     return lim
 
 
@@ -224,6 +241,7 @@ def task_create(
     owner_text: str = "",
     deadline: dt.date | None = None,
     status: str = TaskStatus.NOT_STARTED,
+    actor=None,
 ) -> Task:
     if not text.strip():
         raise ValidationError({"text": _("Describe the task.")})
@@ -250,12 +268,14 @@ def task_create(
     )
     task.full_clean()
     task.save()
+    _audit(actor, "create", task, unit)
     return task
 
 
 @transaction.atomic
 def task_progress(*, actor, task: Task, date: dt.date, text: str, status: str) -> TaskUpdate:
     task = Task.objects.select_for_update().get(pk=task.pk)
+    before = snapshot(task)
     if status == TaskStatus.OVERDUE:
         raise ValidationError(
             {"status": _("Overdue is worked out from the deadline; choose another status.")}
@@ -276,6 +296,8 @@ def task_progress(*, actor, task: Task, date: dt.date, text: str, status: str) -
     task.status = status
     task.version += 1
     task.save(update_fields=["status", "version"])
+    _audit(actor, "create", update, task.unit)
+    _audit(actor, "update", task, task.unit, before=before)
     return update
 
 
@@ -288,10 +310,11 @@ def question_add(
     addressed_to: Person | None = None,
     answer: str = "",
     commitment: str = "",
+    actor=None,
 ) -> Question:
     if not question.strip():
         raise ValidationError({"question": _("Write the question.")})
-    return Question.objects.create(
+    q = Question.objects.create(
         conference=conference,
         question=question.strip(),
         asked_by=asked_by,
@@ -299,10 +322,14 @@ def question_add(
         answer=answer.strip(),
         commitment=commitment.strip(),
     )
+    _audit(actor, "create", q, conference.unit)
+    return q
 
 
 @transaction.atomic
-def question_commitment_to_task(*, question: Question, unit: Unit, deadline: dt.date | None = None) -> Task:
+def question_commitment_to_task(
+    *, question: Question, unit: Unit, deadline: dt.date | None = None, actor=None
+) -> Task:
     if not question.commitment:
         raise ValidationError({"commitment": _("This answer made no commitment to follow up.")})
     if question.follow_up_id:
@@ -316,4 +343,5 @@ def question_commitment_to_task(*, question: Question, unit: Unit, deadline: dt.
     )
     question.follow_up = task
     question.save(update_fields=["follow_up"])
+    _audit(actor, "create", task, task.unit)
     return task

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chitieu.access.scope import can, check, get_unit_for_user
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_subtree_ids
 
@@ -26,22 +26,21 @@ from .selectors import can_see_personnel, conferences_for_unit, previous_confere
 
 
 def conference_list(request, code: str):
-    unit = get_object_or_404(Unit, code=code)
+    unit = get_unit_for_user(request.user, code, "view")
     form = None
     status = 200
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.path}")
+        check(request.user, "manage", unit)
         form = ConferenceForm(request.POST, unit=unit)
         if form.is_valid():
             try:
-                conf = services.conference_create(unit=unit, **form.cleaned_data)
+                conf = services.conference_create(unit=unit, actor=request.user, **form.cleaned_data)
                 messages.success(request, _("Conference saved."))
                 return redirect("conference_detail", pk=conf.pk)
             except ValidationError as exc:
                 form.add_service_errors(exc)
         status = 400
-    elif request.user.is_authenticated:
+    elif can(request.user, "manage", unit):
         form = ConferenceForm(unit=unit, initial={"term": unit.terms.order_by("-start_year").first()})
     return render(
         request,
@@ -80,16 +79,16 @@ def _forms(conf: Conference, data=None, which: str | None = None) -> dict:
 
 def conference_detail(request, pk: int):
     conf = get_object_or_404(Conference.objects.select_related("unit", "term", "resolution"), pk=pk)
+    check(request.user, "view", conf.unit)
     which = request.POST.get("form") if request.method == "POST" else None
     status = 200
     forms_ = _forms(conf, request.POST if which else None, which)
     if which:
-        if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.path}")
+        check(request.user, "manage", conf.unit)
         form = forms_.get(which)
         if form is not None and form.is_valid():
             try:
-                _save(conf, which, form.cleaned_data)
+                _save(conf, which, form.cleaned_data, request.user)
                 messages.success(request, _("Saved."))
                 return redirect(f"{request.path}#{which}")
             except ValidationError as exc:
@@ -97,7 +96,7 @@ def conference_detail(request, pk: int):
         status = 400
     prev = previous_conference(conf)
     votes = list(conf.votes.all())
-    show_personnel = can_see_personnel(request.user)
+    show_personnel = can(request.user, "personnel", conf.unit) or can_see_personnel(request.user)
     return render(
         request,
         "meetings/conference_detail.html",
@@ -110,6 +109,7 @@ def conference_detail(request, pk: int):
             "previous": prev,
             "previous_tasks": list(prev.tasks.all()) if prev else [],
             "tasks": conf.tasks.select_related("unit", "owner"),
+            "may_manage": can(request.user, "manage", conf.unit),
         },
         status=status,
     )
@@ -119,9 +119,10 @@ def _person(name: str):
     return services.person_get_or_create(name) if name and name.strip() else None
 
 
-def _save(conf: Conference, which: str, cd: dict) -> None:
+def _save(conf: Conference, which: str, cd: dict, actor) -> None:
     if which == "attendance":
         services.attendance_add(
+            actor=actor,
             conference=conf,
             person=services.person_get_or_create(cd["person"]),
             role=cd["role"],
@@ -130,9 +131,12 @@ def _save(conf: Conference, which: str, cd: dict) -> None:
             order=conf.attendances.count(),
         )
     elif which == "agenda":
-        services.agenda_set(conference=conf, items=[a.text for a in conf.agenda.all()] + [cd["text"]])
+        services.agenda_set(
+            actor=actor, conference=conf, items=[a.text for a in conf.agenda.all()] + [cd["text"]]
+        )
     elif which == "question":
         services.question_add(
+            actor=actor,
             conference=conf,
             question=cd["question"],
             asked_by=_person(cd["asked_by"]),
@@ -141,13 +145,14 @@ def _save(conf: Conference, which: str, cd: dict) -> None:
             commitment=cd["commitment"],
         )
     elif which == "vote":
-        services.vote_record(conference=conf, **cd)
+        services.vote_record(actor=actor, conference=conf, **cd)
     elif which == "limitation":
         services.limitation_add(
-            conference=conf, text=cd["text"], cause=cd["cause"], indicators=cd["indicators"]
+            actor=actor, conference=conf, text=cd["text"], cause=cd["cause"], indicators=cd["indicators"]
         )
     elif which == "task":
         services.task_create(
+            actor=actor,
             conference=conf,
             text=cd["text"],
             unit=cd["unit"],
@@ -158,17 +163,17 @@ def _save(conf: Conference, which: str, cd: dict) -> None:
 
 
 def task_list(request, code: str):
-    unit = get_object_or_404(Unit, code=code)
+    unit = get_unit_for_user(request.user, code, "view")
     return render(request, "meetings/task_list.html", {"unit": unit, "tasks": tasks_for_unit(unit)})
 
 
 def task_detail(request, pk: int):
     task = get_object_or_404(Task.objects.select_related("unit", "conference", "owner"), pk=pk)
+    check(request.user, "view", task.unit)
     form = ProgressForm(request.POST or None, prefix="progress")
     status = 200
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.path}")
+        check(request.user, "manage", task.unit)
         if form.is_valid():
             try:
                 services.task_progress(actor=request.user, task=task, **form.cleaned_data)
@@ -185,14 +190,14 @@ def task_detail(request, pk: int):
     )
 
 
-@login_required
 @require_POST
 def question_to_task(request, pk: int):
     from .models import Question
 
     q = get_object_or_404(Question.objects.select_related("conference__unit"), pk=pk)
+    check(request.user, "manage", q.conference.unit)
     try:
-        task = services.question_commitment_to_task(question=q, unit=q.conference.unit)
+        task = services.question_commitment_to_task(question=q, unit=q.conference.unit, actor=request.user)
         messages.success(request, _("The commitment is now a task."))
         return redirect("task_detail", pk=task.pk)
     except ValidationError as exc:

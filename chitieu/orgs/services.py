@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chitieu.audit.services import record, snapshot
+
 from .models import LineageKind, Term, Unit, UnitLineage, UnitName
 
 
@@ -42,6 +44,7 @@ def unit_create(
     party_abbrev: str = "",
     valid_to: dt.date | None = None,
     note: str = "",
+    actor=None,
 ) -> Unit:
     _check_parent(parent, valid_from, kind)
     unit = Unit(
@@ -57,13 +60,15 @@ def unit_create(
     )
     unit.full_clean()
     unit.save()
+    record(actor=actor, action="create", obj=unit, before=None, after=snapshot(unit), unit=unit)
     return unit
 
 
 @transaction.atomic
-def unit_rename(*, unit: Unit, new_name: str, on: dt.date) -> Unit:
+def unit_rename(*, unit: Unit, new_name: str, on: dt.date, actor=None) -> Unit:
     """Rename from a date; the old name stays valid before it."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    before = snapshot(unit)
     if not unit.exists_on(on):
         raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
     last = unit.names.order_by("-valid_to").first()
@@ -81,12 +86,14 @@ def unit_rename(*, unit: Unit, new_name: str, on: dt.date) -> Unit:
     unit.version += 1
     unit.full_clean()
     unit.save(update_fields=["name", "version"])
+    record(actor=actor, action="rename", obj=unit, before=before, after=snapshot(unit), unit=unit)
     return unit
 
 
 @transaction.atomic
-def unit_dissolve(*, unit: Unit, on: dt.date) -> Unit:
+def unit_dissolve(*, unit: Unit, on: dt.date, actor=None) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    before = snapshot(unit)
     if not unit.exists_on(on) or on <= unit.valid_from:
         raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
     live_children = [c for c in unit.children.all() if c.exists_on(on)]
@@ -99,6 +106,7 @@ def unit_dissolve(*, unit: Unit, on: dt.date) -> Unit:
     unit.valid_to = on
     unit.version += 1
     unit.save(update_fields=["valid_to", "version"])
+    record(actor=actor, action="dissolve", obj=unit, before=before, after=snapshot(unit), unit=unit)
     return unit
 
 
@@ -114,6 +122,7 @@ def units_merge(
     basis: str = "",
     party_committee: str = "",
     party_abbrev: str = "",
+    actor=None,
 ) -> Unit:
     """Merge whole units into a new one on a date: the old ones end, lineage edges record the merge."""
     if len(units) < 2:
@@ -126,6 +135,7 @@ def units_merge(
                 )
             )
     new = unit_create(
+        actor=actor,
         code=code,
         name=name,
         kind=kind,
@@ -135,17 +145,21 @@ def units_merge(
         party_abbrev=party_abbrev,
     )
     for old in units:
-        UnitLineage.objects.create(
+        edge = UnitLineage.objects.create(
             predecessor=old, successor=new, kind=LineageKind.MERGE, date=on, share=Decimal(1), basis=basis
         )
+        record(actor=actor, action="create", obj=edge, before=None, after=snapshot(edge), unit=new)
         # Children of a merged unit move with it only by explicit decision; the old unit must be empty.
-        unit_dissolve(unit=old, on=on)
+        unit_dissolve(unit=old, on=on, actor=actor)
     return new
 
 
 @transaction.atomic
-def term_create(*, unit: Unit, start_year: int, end_year: int, congress_ordinal: int | None = None) -> Term:
+def term_create(
+    *, unit: Unit, start_year: int, end_year: int, congress_ordinal: int | None = None, actor=None
+) -> Term:
     term = Term(unit=unit, start_year=start_year, end_year=end_year, congress_ordinal=congress_ordinal)
     term.full_clean()
     term.save()
+    record(actor=actor, action="create", obj=term, before=None, after=snapshot(term), unit=unit)
     return term

@@ -13,6 +13,8 @@ from .models import ResultStatus
 class ResultRowForm(ServiceErrorsMixin, forms.Form):
     """One indicator's figure for a unit and period."""
 
+    conflict = None  # the figure someone else saved meanwhile, shown beside this user's
+
     value = LocalDecimalField(label=_("value"), required=False)
     numerator = LocalDecimalField(label=_("numerator"), required=False)
     denominator = LocalDecimalField(label=_("denominator"), required=False)

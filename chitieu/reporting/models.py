@@ -130,3 +130,36 @@ class StatedComparison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.result}: {self.kind} {self.basis} {self.percent}%"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+    REOPENED = "reopened", _("reopened")
+
+
+class Submission(models.Model):
+    """Where a unit's results for a period stand: draft → submitted → approved (locked) → reopened → …"""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="submissions")
+    period = models.CharField(_("period"), max_length=12)
+    status = models.CharField(
+        _("status"), max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("submission")
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="submission_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.period}: {self.status}"
+
+    @property
+    def locked(self) -> bool:
+        return self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)

@@ -14,11 +14,20 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from chitieu.audit.services import record, snapshot
 from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
 from chitieu.lib.periods import Period, PeriodError, PeriodKind, parse_period
 from chitieu.orgs.models import Unit
 
-from .models import ReportingSetup, Result, ResultSource, ResultStatus, StatedComparison
+from .models import (
+    ReportingSetup,
+    Result,
+    ResultSource,
+    ResultStatus,
+    StatedComparison,
+    Submission,
+    SubmissionStatus,
+)
 
 
 def period_parse(code: str, *, field: str = "period") -> Period:
@@ -124,6 +133,7 @@ def result_save(
     stated: Iterable[StatedInput] = (),
     today: dt.date | None = None,
     expected_version: int | None = None,
+    reason: str = "",
 ) -> Result:
     """Create or update the one result for (indicator, unit, period)."""
     p = period_parse(period)
@@ -147,21 +157,35 @@ def result_save(
         raise ValidationError({"value": _("Enter a value.")})
     _validate_value(indicator, value, numerator, denominator)
 
+    sub = Submission.objects.select_for_update().filter(unit=unit, period=p.code).first()
+    if sub is not None and sub.locked:
+        raise ValidationError(
+            _("The results of {unit} for {period} are {status}: an approver must reopen them first.").format(
+                unit=unit.name, period=p.label(_lang()), status=sub.get_status_display()
+            ),
+            code="locked",
+        )
     result = Result.objects.select_for_update().filter(indicator=indicator, unit=unit, period=p.code).first()
+    stated_rows = [
+        (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated
+    ]
+    before = None
     if result is None:
         result = Result(
             indicator=indicator, unit=unit, period=p.code, entered_by=actor if _is_user(actor) else None
         )
-    elif expected_version is not None and result.version != expected_version:
-        raise ValidationError(
-            {
-                "value": _(
-                    "Someone else changed this figure meanwhile (now {value}). Reload and choose."
-                ).format(value=_num(result.value))
-            }
-        )
     else:
-        result.version += 1
+        if expected_version is not None and result.version != expected_version:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "Someone else changed this figure meanwhile: it is now {theirs}, you entered {yours}. "
+                        "Save again to keep yours, or reload to keep theirs."
+                    ).format(theirs=_num(result.value), yours=_num(value)),
+                },
+                code="conflict",
+            )
+        before = _result_state(result)
     result.value = value
     result.numerator = numerator
     result.denominator = denominator
@@ -173,6 +197,23 @@ def result_save(
     result.source_text = source_text
     result.source_document = source_document
     result.source_start, result.source_end = source_span or (None, None)
+    after_fields = _result_state(result, stated_rows if stated else None)
+    if before is not None:
+        if stated:
+            before["stated"] = sorted(
+                [str(x) for x in (r.basis, r.kind, r.percent.normalize(), r.basis_label, r.qualifier)]
+                for r in result.stated.all()
+            )
+        else:
+            after_fields.pop("stated", None)
+        if _same_figure(before, after_fields):
+            return result  # nothing changed: no new version, no audit entry
+        if sub is not None and sub.status == SubmissionStatus.REOPENED and not (reason or "").strip():
+            raise ValidationError(
+                {"note": _("These results were approved before: give the reason for changing this figure.")},
+                code="reason_required",
+            )
+        result.version += 1
     result.full_clean(validate_unique=False)
     result.save()
     if stated:
@@ -186,7 +227,31 @@ def result_save(
                 basis_label=s.basis_label,
                 qualifier=s.qualifier,
             )
+    record(
+        actor=actor,
+        action="create" if before is None else "update",
+        obj=result,
+        before=before,
+        after=_result_state(result, stated_rows if stated else None) | {"version": result.version},
+        unit=unit,
+        reason=(reason or "").strip(),
+    )
     return result
+
+
+AUDITED_RESULT_FIELDS = ("value", "numerator", "denominator", "status", "qualifier", "note", "source")
+
+
+def _result_state(result: Result, stated_rows=None) -> dict:
+    state = snapshot(result, AUDITED_RESULT_FIELDS)
+    if stated_rows is not None:
+        state["stated"] = sorted([str(x) for x in row] for row in stated_rows)
+    return state
+
+
+def _same_figure(before: dict, after: dict) -> bool:
+    keys = set(before) | set(after)
+    return all(before.get(k) == after.get(k) for k in keys if k != "version")
 
 
 def _is_user(actor) -> bool:
@@ -210,6 +275,7 @@ def target_save(
     expected_version: int | None = None,
     source_document=None,
     source_span: tuple[int, int] | None = None,
+    reason: str = "",
 ) -> Target:
     p = period_parse(period)
     _check_unit_in_period(unit, p)
@@ -240,6 +306,7 @@ def target_save(
         .filter(indicator=indicator, unit=unit, period=p.code, basis=basis)
         .first()
     )
+    before = None
     if target is None:
         target = Target(
             indicator=indicator,
@@ -248,16 +315,18 @@ def target_save(
             basis=basis,
             created_by=actor if _is_user(actor) else None,
         )
-    elif expected_version is not None and target.version != expected_version:
-        raise ValidationError(
-            {
-                "value": _(
-                    "Someone else changed this target meanwhile (now {value}). Reload and choose."
-                ).format(value=_num(target.value))
-            }
-        )
     else:
-        target.version += 1
+        if expected_version is not None and target.version != expected_version:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "Someone else changed this target meanwhile: it is now {theirs}, you entered {yours}. "
+                        "Save again to keep yours, or reload to keep theirs."
+                    ).format(theirs=_num(target.value), yours=_num(value))
+                },
+                code="conflict",
+            )
+        before = snapshot(target, AUDITED_TARGET_FIELDS)
     target.value = value
     target.kind = kind
     target.resolution = resolution
@@ -266,9 +335,26 @@ def target_save(
     target.note = note
     target.source_document = source_document
     target.source_start, target.source_end = source_span or (None, None)
+    after = snapshot(target, AUDITED_TARGET_FIELDS)
+    if before is not None:
+        if before == after:
+            return target
+        target.version += 1
     target.full_clean(validate_unique=False)
     target.save()
+    record(
+        actor=actor,
+        action="create" if before is None else "update",
+        obj=target,
+        before=before,
+        after=after | {"version": target.version},
+        unit=unit,
+        reason=(reason or "").strip(),
+    )
     return target
+
+
+AUDITED_TARGET_FIELDS = ("value", "kind", "resolution", "basis_label", "derived", "note")
 
 
 def period_is_term(p: Period) -> bool:

@@ -1,34 +1,38 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from chitieu.access.scope import check, get_unit_for_user
 from chitieu.indicators.models import Indicator, Target
 from chitieu.lib.periods import PeriodError, parse_period
-from chitieu.orgs.models import Unit
 
 from .forms import ResultRowForm
-from .models import Result
+from .models import Result, SubmissionStatus
 from .services import result_save
+from .workflow import status_of, submission_approve, submission_reopen, submission_submit
 
 
-@login_required
-def results_edit(request, code: str, period: str):
-    """Enter or correct one unit's results for one period; all rows are saved or none."""
-    unit = get_object_or_404(Unit, code=code)
+def _period_or_404(code: str):
     try:
-        p = parse_period(period)
+        return parse_period(code)
     except PeriodError:
         raise Http404(_("No such period.")) from None
-    applicable = [p.code] + (
-        [p.year_period().code] if p.year_period() and p.year_period().code != p.code else []
-    )
+
+
+def results_edit(request, code: str, period: str):
+    """Enter or correct one unit's results for one period; all rows are saved or none."""
+    unit = get_unit_for_user(request.user, code, "enter_results")
+    p = _period_or_404(period)
+    year = p.year_period()
+    applicable = [p.code] + ([year.code] if year and year.code != p.code else [])
     prev = p.same_period_last_year()
     ind_ids = set(Target.objects.filter(unit=unit, period__in=applicable).values_list("indicator", flat=True))
     ind_ids |= set(
@@ -45,6 +49,11 @@ def results_edit(request, code: str, period: str):
         .order_by("field", "sort_order", "code")
     )
     existing = {r.indicator_id: r for r in Result.objects.filter(unit=unit, period=p.code)}
+    status = status_of(unit, p.code)
+    locked = status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
+    needs_reason = status == SubmissionStatus.REOPENED
+    reason = (request.POST.get("reason") or "").strip()
+    http_status = 200
     if request.method == "POST":
         rows = [
             (ind, ResultRowForm(request.POST, prefix=ind.code, indicator=ind, result=existing.get(ind.pk)))
@@ -70,35 +79,73 @@ def results_edit(request, code: str, period: str):
                                 status=cd["status"],
                                 note=cd["note"] or "",
                                 expected_version=cd.get("version"),
+                                reason=reason,
                             )
                             saved += 1
                         except ValidationError as exc:
                             f.add_service_errors(exc)
+                            if getattr(exc, "error_dict", None) and any(
+                                e.code == "conflict" for errs in exc.error_dict.values() for e in errs
+                            ):
+                                # Let a second save keep what this user typed: they have now seen both values.
+                                f.data = f.data.copy()
+                                f.data[f.add_prefix("version")] = (
+                                    existing[ind.pk].version if ind.pk in existing else ""
+                                )
+                                f.conflict = Result.objects.get(pk=existing[ind.pk].pk)
                             raise
                 messages.success(request, _("{n} results saved.").format(n=saved))
-                return redirect(f"{unit_url(unit)}?period={p.code}")
+                return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")
             except ValidationError:
                 pass
         messages.error(request, _("Nothing was saved: correct the marked fields."))
-        status = 400
+        http_status = 400
     else:
         rows = [
             (ind, ResultRowForm(prefix=ind.code, indicator=ind, result=existing.get(ind.pk)))
             for ind in indicators
         ]
-        status = 200
     others = (
         Indicator.objects.exclude(pk__in=ind_ids).filter(~Q(aggregation="count_meeting")).order_by("name")
     )
     return render(
         request,
         "reporting/results_edit.html",
-        {"unit": unit, "period": p, "rows": rows, "others": others},
-        status=status,
+        {
+            "unit": unit,
+            "period": p,
+            "rows": rows,
+            "others": others,
+            "locked": locked,
+            "needs_reason": needs_reason,
+            "reason": reason,
+            "status_label": dict(SubmissionStatus.choices)[status],
+        },
+        status=http_status,
     )
 
 
-def unit_url(unit: Unit) -> str:
-    from django.urls import reverse
-
-    return reverse("unit_detail", args=[unit.code])
+@require_POST
+def submission_action(request, code: str, period: str):
+    action = request.POST.get("action")
+    needed = {"submit": "enter_results", "approve": "approve", "reopen": "approve"}.get(action)
+    if needed is None:
+        raise Http404
+    unit = get_unit_for_user(request.user, code, "view")
+    check(request.user, needed, unit)
+    p = _period_or_404(period)
+    try:
+        if action == "submit":
+            submission_submit(actor=request.user, unit=unit, period=p.code)
+            messages.success(request, _("Submitted for approval."))
+        elif action == "approve":
+            submission_approve(actor=request.user, unit=unit, period=p.code)
+            messages.success(request, _("Approved: the figures are now locked."))
+        else:
+            submission_reopen(
+                actor=request.user, unit=unit, period=p.code, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, _("Reopened."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")

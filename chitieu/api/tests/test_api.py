@@ -22,6 +22,11 @@ def anon():
     return APIClient(HTTP_ACCEPT_LANGUAGE="en")
 
 
+def test_reading_needs_authentication_too(anon, world):
+    assert anon.get("/api/v1/results/").status_code in (401, 403)
+    assert anon.get("/api/v1/units/").status_code in (401, 403)
+
+
 def seed_results(world):
     for unit, v in [(world.district, 100), (world.communes[0], 10), (world.communes[1], 20), (world.town, 7)]:
         result_save(
@@ -42,17 +47,17 @@ def seed_results(world):
     )
 
 
-def test_results_filter_by_unit_subtree_period_and_indicator(anon, world):
+def test_results_filter_by_unit_subtree_period_and_indicator(api, world):
     seed_results(world)
-    data = anon.get("/api/v1/results/", {"unit": "huyen-d", "subtree": "1", "period": "2023"}).json()
+    data = api.get("/api/v1/results/", {"unit": "huyen-d", "subtree": "1", "period": "2023"}).json()
     assert sorted(r["unit"] for r in data["results"]) == ["huyen-d", "xa-1", "xa-2"]
-    data = anon.get("/api/v1/results/", {"unit": "huyen-d", "indicator": "thu-ns"}).json()
+    data = api.get("/api/v1/results/", {"unit": "huyen-d", "indicator": "thu-ns"}).json()
     assert sorted(r["period"] for r in data["results"]) == ["2022", "2023"]
 
 
-def test_a_result_has_a_stable_json_shape(anon, world):
+def test_a_result_has_a_stable_json_shape(api, world):
     seed_results(world)
-    r = anon.get("/api/v1/results/", {"unit": "thi-xa-t"}).json()["results"][0]
+    r = api.get("/api/v1/results/", {"unit": "thi-xa-t"}).json()["results"][0]
     assert set(r) == {
         "id",
         "indicator",
@@ -75,8 +80,8 @@ def test_a_result_has_a_stable_json_shape(anon, world):
     assert r["value"] == "7.000000" and r["indicator"] == "thu-ns" and r["status"] == "actual"
 
 
-def test_an_unknown_period_filter_is_a_400_naming_the_field(anon, world):
-    resp = anon.get("/api/v1/results/", {"period": "2023-X"})
+def test_an_unknown_period_filter_is_a_400_naming_the_field(api, world):
+    resp = api.get("/api/v1/results/", {"period": "2023-X"})
     assert resp.status_code == 400 and "period" in resp.json()
 
 
@@ -160,8 +165,8 @@ def test_targets_are_written_through_the_api(api, world):
     assert [t["value"] for t in resp.json()["results"]] == ["131.000000"]
 
 
-def test_units_list_a_subtree(anon, world):
-    data = anon.get("/api/v1/units/", {"root": "huyen-d"}).json()
+def test_units_list_a_subtree(api, world):
+    data = api.get("/api/v1/units/", {"root": "huyen-d"}).json()
     assert sorted(u["code"] for u in data["results"]) == ["huyen-d", "xa-1", "xa-2", "xa-3"]
 
 

@@ -44,8 +44,8 @@ def test_the_demo_command_prints_a_summary(db, capsys):
     assert "chitieu demo: created" in capsys.readouterr().out
 
 
-def test_kinh_mon_shows_its_production_value_and_sectors(client, demo):
-    text = page(client, "kinh-mon", "2022-H1")
+def test_kinh_mon_shows_its_production_value_and_sectors(vi_client, demo):
+    text = page(vi_client, "kinh-mon", "2022-H1")
     for s in (
         "31.167 tỷ đồng",
         "51,7%",
@@ -70,8 +70,8 @@ def test_kinh_mon_shows_its_production_value_and_sectors(client, demo):
     assert sum(parts) == Result.objects.get(unit__code="kinh-mon", indicator__code="gtsx").value
 
 
-def test_kien_tuong_shows_rice_disbursement_and_budget(client, demo):
-    text = page(client, "kien-tuong", "2023-H1")
+def test_kien_tuong_shows_rice_disbursement_and_budget(vi_client, demo):
+    text = page(vi_client, "kien-tuong", "2023-H1")
     for s in (
         "101.761",
         "59,9%",
@@ -86,21 +86,21 @@ def test_kien_tuong_shows_rice_disbursement_and_budget(client, demo):
         assert s in text, s
 
 
-def test_huu_lung_shows_its_budget_revenue(client, demo):
-    text = page(client, "huu-lung", "2023-Q1")
+def test_huu_lung_shows_its_budget_revenue(vi_client, demo):
+    text = page(vi_client, "huu-lung", "2023-Q1")
     assert "40,7 tỷ đồng" in text and "27,9%" in text
 
 
-def test_vinh_hung_counts_eight_of_nine_communes_from_its_communes(client, demo):
-    text = page(client, "vinh-hung", "2024-H1")
+def test_vinh_hung_counts_eight_of_nine_communes_from_its_communes(vi_client, demo):
+    text = page(vi_client, "vinh-hung", "2024-H1")
     for s in ("8/9", "5/9", "95,49", "100,51%", "10/10"):
         assert s in text, s
     assert "8/9 đơn vị đạt" in text or "8/9 units meet it" in text
-    assert "15/19" in page(client, "vh-vinh-binh", "2024-H1")
+    assert "15/19" in page(vi_client, "vh-vinh-binh", "2024-H1")
 
 
-def test_lang_can_shows_its_mid_term_figures(client, demo):
-    text = page(client, "lang-can", "2020-2025")
+def test_lang_can_shows_its_mid_term_figures(vi_client, demo):
+    text = page(vi_client, "lang-can", "2020-2025")
     for s in (
         "70",
         "100%",

@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from chitieu.meetings.models import Conference, Task, Vote
@@ -67,21 +66,18 @@ def test_a_vote_tally_larger_than_those_present_is_refused_on_the_page(client, c
     assert "30" in resp.content.decode()
 
 
-def test_personnel_votes_are_hidden_from_those_not_allowed(client, conf):
-    vote_record(
-        conference=conf,
-        matter="Điều chỉnh cơ cấu nhân sự",
-        outcome="passed",
-        personnel=True,
-        details=[{"bloc": "Khối Đảng", "members": 11}],
-    )
+def test_personnel_votes_are_hidden_from_those_not_allowed(client, world, conf):
+    from chitieu.access.services import role_grant
+
+    vote_record(conference=conf, matter="Điều chỉnh cơ cấu nhân sự", outcome="passed", personnel=True,
+                details=[{"bloc": "Khối Đảng", "members": 11}])
     vote_record(conference=conf, matter="Thông qua báo cáo", present=40, votes_for=40)
     reader = make_user("reader")
+    role_grant(actor=None, user=reader, unit=world.district, role="reporter")
     client.force_login(reader)
     body = client.get(reverse("conference_detail", args=[conf.pk])).content.decode()
     assert "Thông qua báo cáo" in body and "Điều chỉnh cơ cấu nhân sự" not in body and "Khối Đảng" not in body
-    reader.user_permissions.add(Permission.objects.get(codename="view_personnel"))
-    client.force_login(reader.__class__.objects.get(pk=reader.pk))
+    role_grant(actor=None, user=reader, unit=world.province, role="leader")
     body = client.get(reverse("conference_detail", args=[conf.pk])).content.decode()
     assert "Điều chỉnh cơ cấu nhân sự" in body and "Khối Đảng: 11" in body
 
@@ -96,7 +92,8 @@ def test_a_task_deadline_before_the_conference_is_refused_on_the_page(client, cl
     assert "Thu ngân sách" in resp.content.decode()
 
 
-def test_the_task_list_puts_the_overdue_first(client, world, conf):
+def test_the_task_list_puts_the_overdue_first(vi_client, world, conf):
+    client = vi_client
     task_create(text="Việc còn hạn", unit=world.district, conference=conf, deadline=dt.date(2099, 1, 1))
     task_create(text="Việc quá hạn", unit=world.district, conference=conf, deadline=dt.date(2023, 7, 1))
     body = client.get(reverse("task_list", args=["huyen-d"])).content.decode()
@@ -115,7 +112,8 @@ def test_progress_is_recorded_on_the_task_page(client, clerk, world, conf):
     assert t.status == "in_progress" and t.updates.get().text == "Đã triển khai"
 
 
-def test_the_report_button_downloads_a_docx(client, clerk, world, conf):
+def test_the_report_button_downloads_a_docx(vi_client, world, conf):
+    client = vi_client
     from decimal import Decimal as D
 
     from chitieu.reporting.services import result_save
@@ -137,6 +135,7 @@ def test_the_report_button_downloads_a_docx(client, clerk, world, conf):
     assert xlsx.status_code == 200
 
 
-def test_a_report_without_results_redirects_with_a_message(client, world, conf):
+def test_a_report_without_results_redirects_with_a_message(vi_client, world, conf):
+    client = vi_client
     resp = client.get(reverse("report_docx", args=["huyen-d"]), {"period": "2019"}, follow=True)
     assert "chưa có kết quả" in resp.content.decode()

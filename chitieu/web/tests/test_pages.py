@@ -93,8 +93,8 @@ def test_the_indicator_page_shows_history_as_a_chart(vi_client, figures):
     assert "<svg" in body and body.count("<rect") == 2 and "90.000" in body
 
 
-def test_entering_results_requires_login(vi_client, world):
-    resp = vi_client.get(reverse("results_edit", args=["huyen-d", "2023-H1"]))
+def test_entering_results_requires_login(client, world):
+    resp = client.get(reverse("results_edit", args=["huyen-d", "2023-H1"]))
     assert resp.status_code == 302 and reverse("login") in resp["Location"]
 
 

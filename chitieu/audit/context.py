@@ -1,0 +1,38 @@
+"""Who is acting and from where, for the audit rows written deep inside services."""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    ip: str | None
+    request_id: str
+
+
+_current: contextvars.ContextVar[RequestInfo | None] = contextvars.ContextVar("chitieu_request", default=None)
+
+
+def current() -> RequestInfo | None:
+    return _current.get()
+
+
+class AuditContextMiddleware:
+    """Remember the client address and a request id while the request is served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        ip = request.META.get("REMOTE_ADDR") or None
+        rid = request.headers.get("X-Request-ID") or uuid.uuid4().hex
+        token = _current.set(RequestInfo(ip=ip, request_id=rid[:40]))
+        try:
+            response = self.get_response(request)
+        finally:
+            _current.reset(token)
+        response["X-Request-ID"] = rid[:40]
+        return response

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from chitieu.indicators.models import Resolution
+from chitieu.lib.periods import PeriodError, parse_period
+from chitieu.orgs.models import Unit
+
+from . import jobs
+from .forms import TemplateForm, UploadForm
+from .models import ImportJob, JobStatus
+from .template import build_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _viewable_units(user) -> set[int] | None:
+    try:
+        from chitieu.access.scope import unit_ids_for
+    except ImportError:  # before the access module exists every unit can be viewed
+        return None
+    return unit_ids_for(user, "view")
+
+
+@login_required
+def imports(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            job = jobs.create_job(
+                user=request.user,
+                filename=upload.name or "workbook.xlsx",
+                data=data,
+                dry_run=form.cleaned_data["dry_run"],
+                language=getattr(request, "LANGUAGE_CODE", ""),
+            )
+            jobs.start_job(job, data)
+            return redirect("imports_job", pk=job.pk)
+        status = 400
+    template_form = TemplateForm(request.GET or None)
+    visible = _viewable_units(request.user)
+    if visible is not None:
+        template_form.fields["unit"].queryset = Unit.objects.filter(pk__in=visible).order_by("name")
+    recent = ImportJob.objects.filter(user=request.user)[:20]
+    return render(
+        request,
+        "imports/imports.html",
+        {"form": form, "template_form": template_form, "jobs": recent},
+        status=status,
+    )
+
+
+@login_required
+def template_pick(request):
+    """The template form's GET target: send the browser to the template's own address."""
+    form = TemplateForm(request.GET)
+    if not form.is_valid():
+        return redirect(f"{reverse('imports')}?{urlencode(request.GET)}")
+    url = reverse("imports_template", args=[form.cleaned_data["unit"].code, form.cleaned_data["period"]])
+    if form.cleaned_data["resolution"]:
+        url += f"?resolution={form.cleaned_data['resolution'].pk}"
+    return redirect(url)
+
+
+@login_required
+def template_download(request, unit_code: str, period: str):
+    unit = get_object_or_404(Unit, code=unit_code)
+    visible = _viewable_units(request.user)
+    if visible is not None and unit.pk not in visible:
+        raise Http404(_("No such unit."))
+    try:
+        p = parse_period(period)
+    except PeriodError:
+        raise Http404(_("No such period.")) from None
+    resolution = None
+    if request.GET.get("resolution"):
+        try:
+            resolution = Resolution.objects.select_related("term").get(pk=int(request.GET["resolution"]))
+        except (ValueError, Resolution.DoesNotExist):
+            raise Http404(_("No such resolution.")) from None
+    data = build_template(unit, p.code, resolution)
+    response = HttpResponse(data, content_type=XLSX)
+    name = f"chitieu-{unit.code}-{p.code}" + (f"-nq{resolution.pk}" if resolution else "") + ".xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _own_job(request, pk: int) -> ImportJob:
+    job = get_object_or_404(ImportJob, pk=pk)
+    if job.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404(_("No such import."))
+    return job
+
+
+def _job_context(job: ImportJob) -> dict:
+    done, total = (job.done, job.total) if job.finished else jobs.read_progress(job)
+    percent = 100 if job.finished else (int(100 * done / total) if total else 0)
+    return {"job": job, "done": done, "total": total, "percent": percent, "JobStatus": JobStatus}
+
+
+@login_required
+def job_detail(request, pk: int):
+    job = _own_job(request, pk)
+    return render(request, "imports/job.html", _job_context(job))
+
+
+@login_required
+def job_progress(request, pk: int):
+    """The progress fragment htmx polls every 500 ms; once the job has finished it carries no poll."""
+    job = _own_job(request, pk)
+    return render(request, "imports/_progress.html", _job_context(job))

@@ -1,0 +1,103 @@
+"""Submission and approval of a unit's results for a period, each step audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from chitieu.audit.services import record, snapshot
+from chitieu.orgs.models import Unit
+from chitieu.orgs.selectors import unit_children
+
+from .models import Result, Submission, SubmissionStatus
+
+
+def submission_of(unit: Unit, period: str) -> Submission | None:
+    return Submission.objects.filter(unit=unit, period=period).first()
+
+
+def status_of(unit: Unit, period: str) -> str:
+    s = submission_of(unit, period)
+    return s.status if s else SubmissionStatus.DRAFT
+
+
+def _get_for_update(unit: Unit, period: str) -> Submission:
+    sub = Submission.objects.select_for_update().filter(unit=unit, period=period).first()
+    if sub is None:
+        sub = Submission.objects.create(unit=unit, period=period)
+    return sub
+
+
+def _move(actor, sub: Submission, to: str, reason: str = "") -> Submission:
+    before = snapshot(sub)
+    sub.status = to
+    sub.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    sub.version += 1
+    sub.save(update_fields=["status", "updated_by", "updated_at", "version"])
+    record(actor=actor, action=to, obj=sub, before=before, after=snapshot(sub), unit=sub.unit, reason=reason)
+    return sub
+
+
+@transaction.atomic
+def submission_submit(*, actor, unit: Unit, period: str) -> Submission:
+    sub = _get_for_update(unit, period)
+    if sub.status not in (SubmissionStatus.DRAFT, SubmissionStatus.REOPENED):
+        raise ValidationError(
+            _("These results are already {status}.").format(status=sub.get_status_display())
+        )
+    if not Result.objects.filter(unit=unit, period=period).exists():
+        raise ValidationError(_("There are no results to submit for this period."))
+    return _move(actor, sub, SubmissionStatus.SUBMITTED)
+
+
+@transaction.atomic
+def submission_approve(*, actor, unit: Unit, period: str) -> Submission:
+    sub = _get_for_update(unit, period)
+    if sub.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(
+            _("Only submitted results can be approved (these are {status}).").format(
+                status=sub.get_status_display()
+            )
+        )
+    return _move(actor, sub, SubmissionStatus.APPROVED)
+
+
+@transaction.atomic
+def submission_reopen(*, actor, unit: Unit, period: str, reason: str) -> Submission:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for reopening approved or submitted results.")})
+    sub = _get_for_update(unit, period)
+    if sub.status not in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED):
+        raise ValidationError(_("Only submitted or approved results can be reopened."))
+    return _move(actor, sub, SubmissionStatus.REOPENED, reason=reason.strip())
+
+
+@dataclass
+class ChildrenStatus:
+    children: list[tuple[Unit, str]]
+
+    @property
+    def submitted(self) -> int:
+        return sum(
+            1 for _u, s in self.children if s in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
+        )
+
+    @property
+    def total(self) -> int:
+        return len(self.children)
+
+    @property
+    def missing(self) -> list[Unit]:
+        return [
+            u for u, s in self.children if s not in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
+        ]
+
+
+def children_status(unit: Unit, period: str, *, on=None) -> ChildrenStatus:
+    """Which children have submitted a period's results: the "8/9 đã nộp" view."""
+    children = unit_children(unit, on=on)
+    subs = dict(Submission.objects.filter(unit__in=children, period=period).values_list("unit_id", "status"))
+    return ChildrenStatus([(c, subs.get(c.pk, SubmissionStatus.DRAFT)) for c in children])
