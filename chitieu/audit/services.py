@@ -12,7 +12,7 @@ from .models import AuditEntry
 
 def _jsonable(value):
     if isinstance(value, decimal.Decimal):
-        return str(value.normalize()) if value == value.to_integral_value() else str(value)
+        return format(value.normalize(), "f")  # 10, not 1E+1; 905.653, not 905.653000
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, models.Model):

@@ -178,12 +178,14 @@ def result_save(
         if expected_version is not None and result.version != expected_version:
             raise ValidationError(
                 {
-                    "value": _(
-                        "Someone else changed this figure meanwhile: it is now {theirs}, you entered {yours}. "
-                        "Save again to keep yours, or reload to keep theirs."
-                    ).format(theirs=_num(result.value), yours=_num(value)),
-                },
-                code="conflict",
+                    "value": ValidationError(
+                        _(
+                            "Someone else changed this figure meanwhile: it is now {theirs}, you entered {yours}. "
+                            "Save again to keep yours, or reload to keep theirs."
+                        ).format(theirs=_num(result.value), yours=_num(value)),
+                        code="conflict",
+                    )
+                }
             )
         before = _result_state(result)
     result.value = value
@@ -210,8 +212,12 @@ def result_save(
             return result  # nothing changed: no new version, no audit entry
         if sub is not None and sub.status == SubmissionStatus.REOPENED and not (reason or "").strip():
             raise ValidationError(
-                {"note": _("These results were approved before: give the reason for changing this figure.")},
-                code="reason_required",
+                {
+                    "note": ValidationError(
+                        _("These results were approved before: give the reason for changing this figure."),
+                        code="reason_required",
+                    )
+                },
             )
         result.version += 1
     result.full_clean(validate_unique=False)
@@ -319,12 +325,14 @@ def target_save(
         if expected_version is not None and target.version != expected_version:
             raise ValidationError(
                 {
-                    "value": _(
-                        "Someone else changed this target meanwhile: it is now {theirs}, you entered {yours}. "
-                        "Save again to keep yours, or reload to keep theirs."
-                    ).format(theirs=_num(target.value), yours=_num(value))
-                },
-                code="conflict",
+                    "value": ValidationError(
+                        _(
+                            "Someone else changed this target meanwhile: it is now {theirs}, you entered {yours}. "
+                            "Save again to keep yours, or reload to keep theirs."
+                        ).format(theirs=_num(target.value), yours=_num(value)),
+                        code="conflict",
+                    )
+                }
             )
         before = snapshot(target, AUDITED_TARGET_FIELDS)
     target.value = value

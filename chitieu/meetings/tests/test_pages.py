@@ -69,8 +69,13 @@ def test_a_vote_tally_larger_than_those_present_is_refused_on_the_page(client, c
 def test_personnel_votes_are_hidden_from_those_not_allowed(client, world, conf):
     from chitieu.access.services import role_grant
 
-    vote_record(conference=conf, matter="Điều chỉnh cơ cấu nhân sự", outcome="passed", personnel=True,
-                details=[{"bloc": "Khối Đảng", "members": 11}])
+    vote_record(
+        conference=conf,
+        matter="Điều chỉnh cơ cấu nhân sự",
+        outcome="passed",
+        personnel=True,
+        details=[{"bloc": "Khối Đảng", "members": 11}],
+    )
     vote_record(conference=conf, matter="Thông qua báo cáo", present=40, votes_for=40)
     reader = make_user("reader")
     role_grant(actor=None, user=reader, unit=world.district, role="reporter")

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -206,3 +207,34 @@ def test_a_target_with_a_bad_period_is_refused_and_nothing_saved(vi_client, cler
 def test_the_language_switch_turns_the_page_english(vi_client, world):
     resp = vi_client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert 'lang="en"' in resp.content.decode()
+
+
+def test_two_people_saving_the_same_figure_do_not_overwrite_each_other(client, clerk, figures):
+    from chitieu.testing import make_user
+
+    other = make_user("other", superuser=True)
+    url = reverse("results_edit", args=["huyen-d", "2023-H1"])
+    version = Result.objects.get(indicator__code="thu-ns", period="2023-H1").version
+    base = {
+        "thu-ns-status": "actual",
+        "thu-ns-version": str(version),
+        "lua-value": "101.761",
+        "lua-status": "actual",
+        "lua-version": "1",
+    }
+    client.force_login(clerk)
+    first = client.post(url, {**base, "thu-ns-value": "600"})
+    assert first.status_code == 302, re.findall(r"errorlist.{0,300}", first.content.decode())
+    client.force_login(other)
+    resp = client.post(url, {**base, "thu-ns-value": "650"})
+    body = resp.content.decode()
+    assert resp.status_code == 400
+    assert "600" in body and "650" in body  # both values are shown
+    assert Result.objects.get(indicator__code="thu-ns", period="2023-H1").value == D(600)
+    # The second person chooses to keep theirs: the form now carries the current version.
+    import re
+
+    new_version = re.search(r'name="thu-ns-version" value="(\d+)"', body).group(1)
+    resp = client.post(url, {**base, "thu-ns-value": "650", "thu-ns-version": new_version})
+    assert resp.status_code == 302, (new_version, re.findall(r"errorlist.{0,300}", resp.content.decode()))
+    assert Result.objects.get(indicator__code="thu-ns", period="2023-H1").value == D(650)
