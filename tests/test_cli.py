@@ -12,7 +12,11 @@ CHITIEU = str(Path(sys.executable).with_name("chitieu"))
 
 
 def run(*args, home, timeout=120):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env["CHITIEU_HOME"] = str(home)
     return subprocess.run([CHITIEU, *args], env=env, capture_output=True, text=True, timeout=timeout)
 

@@ -50,7 +50,11 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, world):
 
 
 def _production_env(tmp_path, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(CHITIEU_HOME=str(tmp_path), CHITIEU_PRODUCTION="true", ALLOWED_HOSTS="chitieu.example.vn")
     env.update(extra)
     return env

@@ -232,7 +232,6 @@ def test_two_people_saving_the_same_figure_do_not_overwrite_each_other(client, c
     assert "600" in body and "650" in body  # both values are shown
     assert Result.objects.get(indicator__code="thu-ns", period="2023-H1").value == D(600)
     # The second person chooses to keep theirs: the form now carries the current version.
-    import re
 
     new_version = re.search(r'name="thu-ns-version" value="(\d+)"', body).group(1)
     resp = client.post(url, {**base, "thu-ns-value": "650", "thu-ns-version": new_version})
