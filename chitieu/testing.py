@@ -101,6 +101,7 @@ def make_world() -> World:
         field="economy",
         measure="stock",
         aggregation="none",
+        threshold=D(1),
     )
     ntm_count = Indicator.objects.create(
         code="ntm-so-xa",

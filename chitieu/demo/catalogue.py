@@ -209,7 +209,7 @@ INDICATORS = [
         E,
         "stock",
         "none",
-        {"sort_order": 60},
+        {"sort_order": 60, "threshold": D(1)},
     ),
     (
         "ntm-so-xa",

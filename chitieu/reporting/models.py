@@ -163,3 +163,25 @@ class Submission(models.Model):
     @property
     def locked(self) -> bool:
         return self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
+
+
+class Rollup(models.Model):
+    """Aggregates of the base units' results under a unit, kept up to date by result_save in the same
+    transaction (and rebuilt in one SQL statement by rollups.rebuild_all). Base units are those with no
+    units under them, so a district's own figure and its communes' are never counted twice."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=12)
+    total = models.DecimalField(max_digits=30, decimal_places=6, default=0)
+    reporting = models.IntegerField(default=0)
+    numerator = models.DecimalField(max_digits=30, decimal_places=6, default=0)
+    denominator = models.DecimalField(max_digits=30, decimal_places=6, default=0)
+    meeting = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "indicator", "period"], name="rollup_unique")]
+        indexes = [models.Index(fields=["unit", "period"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.indicator_id}/{self.period}: {self.total}"

@@ -19,6 +19,7 @@ from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Tar
 from chitieu.lib.periods import Period, PeriodError, PeriodKind, parse_period
 from chitieu.orgs.models import Unit
 
+from . import rollups
 from .models import (
     ReportingSetup,
     Result,
@@ -166,6 +167,7 @@ def result_save(
             code="locked",
         )
     result = Result.objects.select_for_update().filter(indicator=indicator, unit=unit, period=p.code).first()
+    old_contribution = rollups.NONE
     stated_rows = [
         (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated
     ]
@@ -188,6 +190,7 @@ def result_save(
                 }
             )
         before = _result_state(result)
+        old_contribution = rollups.contribution(indicator, result.value, result.numerator, result.denominator)
     result.value = value
     result.numerator = numerator
     result.denominator = denominator
@@ -222,6 +225,11 @@ def result_save(
         result.version += 1
     result.full_clean(validate_unique=False)
     result.save()
+    rollups.apply_change(
+        result,
+        old_contribution,
+        rollups.contribution(indicator, result.value, result.numerator, result.denominator),
+    )
     if stated:
         result.stated.all().delete()
         for s in stated:
