@@ -14,6 +14,7 @@ urlpatterns = [
     path("", org_views.home, name="home"),
     path("units/<slug:code>/", org_views.unit_detail, name="unit_detail"),
     path("units/<slug:code>/results/<str:period>/", reporting_views.results_edit, name="results_edit"),
+    path("units/<slug:code>/dashboard/", reporting_views.unit_dashboard, name="unit_dashboard"),
     path(
         "units/<slug:code>/submission/<str:period>/",
         reporting_views.submission_action,

@@ -410,9 +410,32 @@ def load_demo(*, today: dt.date | None = None, reports_dir: Path | None = None) 
     for seed in SCRIPT:
         unit, doc, resolution = read_seed(seed, report, actor, today)
         conferences.append((record_conference(seed, unit, doc, resolution, report, actor), resolution))
+    load_lineage(report, actor)
+    for root in Unit.objects.filter(parent__isnull=True):
+        _upsert(ReportingSetup, {"unit": root}, {"window_rule": "nd09"}, report, "reporting setups")
     if reports_dir is not None:
         report.reports = write_reports(conferences, reports_dir)
     return report
+
+
+LINEAGE_CSV = Path(__file__).resolve().parent / "data" / "vinh-hung-2025-illustrative.csv"
+ILLUSTRATIVE_NOTE = (
+    "Sắp xếp MINH HỌA cho dữ liệu mẫu: các xã cũ của huyện Vĩnh Hưng được ghép theo phương án giả định, "
+    "không phải danh sách chính thức của Ủy ban Thường vụ Quốc hội."
+)
+
+
+def load_lineage(report: LoadReport, actor) -> None:
+    """An illustrative 2025 mapping of Vĩnh Hưng's old communes into new ones (clearly labelled as such)."""
+    from chitieu.orgs.lineage import load
+
+    if Unit.objects.filter(code="tay-ninh").exists():
+        return
+    result = load(LINEAGE_CSV.read_text(encoding="utf-8"), actor=actor)
+    Unit.objects.filter(code__in=result.created_units).update(note=ILLUSTRATIVE_NOTE)
+    report.add("lineage edges", True)
+    for _code in result.created_units:
+        report.add("units", True)
 
 
 def write_reports(conferences, out: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from chitieu.lib.periods import Period, PeriodKind, parse_period
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
+from .baselines import Baseline, baselines
 from .models import Result, StatedComparison
 from .progress import (
     Aggregation,
@@ -76,6 +77,7 @@ class ProgressRow:
     rollup: Rollup | None = None
     rollup_count: tuple[int, int] | None = None
     stated: list[StatedComparison] = field(default_factory=list)
+    change_rebuilt: Baseline | None = None  # last year's figure rebuilt from predecessor units
 
     @property
     def value(self) -> Decimal | None:
@@ -175,6 +177,11 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
     indicators = {
         i.pk: i for i in Indicator.objects.filter(pk__in=ind_ids).select_related("measure_unit", "parent")
     }
+    # A unit formed after last year's period is compared with its predecessors' figures.
+    rebuilt_prev = {}
+    if prev is not None and unit.valid_from > prev.start:
+        rebuilt_prev = baselines([unit], list(indicators.values()), prev.code)
+        rebuilt_prev = {k: b for k, b in rebuilt_prev.items() if b.rebuilt}
     # Components appear under their parent when the parent is in the table.
     rows_by_field: dict[str, list[ProgressRow]] = defaultdict(list)
     ordered = _order_with_components(list(indicators.values()))
@@ -215,8 +222,10 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
                     cell.stated_qualifier = st.qualifier
             cells.append(cell)
         change, points, change_stated = None, _is_percent(ind), False
-        if value is not None and prev_res is not None and prev_res.value is not None:
-            change = change_points(value, prev_res.value) if points else change_percent(value, prev_res.value)
+        rebuilt = rebuilt_prev.get((unit.pk, ind.pk)) if prev_res is None else None
+        prev_value = prev_res.value if prev_res is not None else (rebuilt.value if rebuilt else None)
+        if value is not None and prev_value is not None:
+            change = change_points(value, prev_value) if points else change_percent(value, prev_value)
         else:
             for s in stated:
                 if s.kind == "change" and s.basis == "same_period":
@@ -230,6 +239,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             change=change,
             change_is_points=points,
             change_stated=change_stated,
+            change_rebuilt=rebuilt if rebuilt is not None and change is not None else None,
             status=status,
             stated=stated,
         )
@@ -302,7 +312,43 @@ def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], child
     row.rollup = rollup(values, agg, polarity=Polarity(ind.polarity), threshold=ind.threshold)
 
 
-def indicator_history(indicator: Indicator, unit: Unit) -> list[Result]:
-    rows = list(Result.objects.filter(indicator=indicator, unit=unit))
+@dataclass
+class RebuiltResult:
+    """A figure of a unit before it existed, rebuilt from its predecessors (shown as such)."""
+
+    period: str
+    value: Decimal | None
+    denominator: Decimal | None
+    sources: tuple[str, ...]
+    status: str = "rebuilt"
+    rebuilt: bool = True
+    note: str = ""
+    source_ref: str = ""
+
+    def get_status_display(self) -> str:
+        return str(_("rebuilt from predecessors"))
+
+    def get_source_display(self) -> str:
+        return ", ".join(self.sources)
+
+
+def indicator_history(indicator: Indicator, unit: Unit) -> list:
+    """The unit's series; before the unit existed, the series of the units it was formed from."""
+    rows: list = list(Result.objects.filter(indicator=indicator, unit=unit))
+    have = {r.period for r in rows}
+    from chitieu.orgs.models import UnitLineage
+
+    pred_ids = list(UnitLineage.objects.filter(successor=unit).values_list("predecessor_id", flat=True))
+    if pred_ids:
+        earlier = set(
+            Result.objects.filter(indicator=indicator, unit_id__in=pred_ids).values_list("period", flat=True)
+        )
+        for code in sorted(earlier - have):
+            p = parse_period(code)
+            if p.end >= unit.valid_from:
+                continue
+            b = baselines([unit], [indicator], code).get((unit.pk, indicator.pk))
+            if b is not None and b.rebuilt:
+                rows.append(RebuiltResult(code, b.value, None, b.sources))
     rows.sort(key=lambda r: parse_period(r.period).sort_key)
     return rows

@@ -149,3 +149,43 @@ def submission_action(request, code: str, period: str):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")
+
+
+def unit_dashboard(request, code: str):
+    """All the unit's children × the indicators of a resolution for one period."""
+    from django.utils.safestring import mark_safe
+
+    from chitieu.indicators.models import Resolution
+    from chitieu.web.fields import current_lang
+
+    from .dashboard import province_dashboard
+
+    unit = get_unit_for_user(request.user, code, "view")
+    periods = sorted(
+        set(Result.objects.filter(unit__parent=unit).values_list("period", flat=True).distinct()),
+        key=lambda c: parse_period(c).sort_key,
+        reverse=True,
+    )
+    raw = request.GET.get("period") or (periods[0] if periods else "")
+    p = _period_or_404(raw) if raw else None
+    resolutions = list(Resolution.objects.filter(unit=unit))
+    resolution = None
+    if request.GET.get("resolution"):
+        resolution = next((r for r in resolutions if str(r.pk) == request.GET["resolution"]), None)
+        if resolution is None:
+            raise Http404
+    board = province_dashboard(unit, p, resolution, lang=current_lang()) if p else None
+    return render(
+        request,
+        "reporting/dashboard.html",
+        {
+            "unit": unit,
+            "period": p,
+            "periods": periods[:36],
+            "resolutions": resolutions,
+            "resolution": resolution,
+            "board": board,
+            "body": mark_safe(board.body_html) if board else "",
+            "totals": mark_safe(board.totals_html) if board else "",
+        },
+    )

@@ -14,14 +14,29 @@ TODAY = dt.date(2024, 6, 1)
 
 
 def save(world, unit, value, indicator=None, **kw):
-    return result_save(actor=None, indicator=indicator or world.revenue, unit=unit, period="2023", value=value,
-                       today=TODAY, **kw)
+    return result_save(
+        actor=None,
+        indicator=indicator or world.revenue,
+        unit=unit,
+        period="2023",
+        value=value,
+        today=TODAY,
+        **kw,
+    )
 
 
 def snapshot():
     return sorted(
-        (r.unit_id, r.indicator_id, r.period, D(r.total).normalize(), r.reporting, D(r.numerator).normalize(),
-         D(r.denominator).normalize(), r.meeting)
+        (
+            r.unit_id,
+            r.indicator_id,
+            r.period,
+            D(r.total).normalize(),
+            r.reporting,
+            D(r.numerator).normalize(),
+            D(r.denominator).normalize(),
+            r.meeting,
+        )
         for r in Rollup.objects.all()
     )
 
