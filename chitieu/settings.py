@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "chitieu.imports",
     "chitieu.meetings",
     "chitieu.ops",
+    "chitieu.synth",
     "chitieu.web",
     "chitieu.demo",
     "chitieu.api",
@@ -169,6 +170,18 @@ else:
     }
     if os.environ.get("CHITIEU_TEST_SQLITE_FILE"):
         DATABASES["default"]["TEST"] = {"NAME": os.environ["CHITIEU_TEST_SQLITE_FILE"]}
+
+# A PostgreSQL streaming replica for the read-only dashboards (see docs/deploy.md and chitieu/dbrouter.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    if not DATABASE_URL:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL (the primary) to be set too")
+    try:
+        DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a valid database URL ({exc})") from None
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["chitieu.dbrouter.ReadReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -291,8 +291,8 @@ def candidate_accept(
             resolution=resolution,
             source_document=doc,
             source_span=(c["start"], c["end"]),
-            # xgettext:no-python-format
             note=_(
+                # xgettext:no-python-format
                 "Derived from the document: {value} {unit} is {pct}% of {basis} ⇒ target ≈ {target} {unit}."
             ).format(
                 value=format_number(value),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chitieu.access.scope import check, get_unit_for_user
+from chitieu.dbrouter import replica_reads
 from chitieu.indicators.models import Indicator, Target
 from chitieu.lib.periods import PeriodError, parse_period
 
@@ -151,6 +152,7 @@ def submission_action(request, code: str, period: str):
     return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")
 
 
+@replica_reads
 def unit_dashboard(request, code: str):
     """All the unit's children × the indicators of a resolution for one period."""
     from django.utils.safestring import mark_safe
