@@ -19,6 +19,16 @@ from .template import build_template
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _scoped_template_form(request, data):
+    """The template picker offers only the units (and their resolutions) the user may see."""
+    form = TemplateForm(data)
+    visible = _viewable_units(request.user)
+    if visible is not None:
+        form.fields["unit"].queryset = Unit.objects.filter(pk__in=visible).order_by("name")
+        form.fields["resolution"].queryset = Resolution.objects.filter(unit_id__in=visible)
+    return form
+
+
 def _viewable_units(user) -> set[int] | None:
     try:
         from chitieu.access.scope import unit_ids_for
@@ -45,10 +55,7 @@ def imports(request):
             jobs.start_job(job, data)
             return redirect("imports_job", pk=job.pk)
         status = 400
-    template_form = TemplateForm(request.GET or None)
-    visible = _viewable_units(request.user)
-    if visible is not None:
-        template_form.fields["unit"].queryset = Unit.objects.filter(pk__in=visible).order_by("name")
+    template_form = _scoped_template_form(request, request.GET or None)
     recent = ImportJob.objects.filter(user=request.user)[:20]
     return render(
         request,
@@ -61,7 +68,7 @@ def imports(request):
 @login_required
 def template_pick(request):
     """The template form's GET target: send the browser to the template's own address."""
-    form = TemplateForm(request.GET)
+    form = _scoped_template_form(request, request.GET)
     if not form.is_valid():
         return redirect(f"{reverse('imports')}?{urlencode(request.GET)}")
     url = reverse("imports_template", args=[form.cleaned_data["unit"].code, form.cleaned_data["period"]])
@@ -83,7 +90,9 @@ def template_download(request, unit_code: str, period: str):
     resolution = None
     if request.GET.get("resolution"):
         try:
-            resolution = Resolution.objects.select_related("term").get(pk=int(request.GET["resolution"]))
+            resolution = Resolution.objects.select_related("term").get(
+                pk=int(request.GET["resolution"]), unit=unit
+            )
         except (ValueError, Resolution.DoesNotExist):
             raise Http404(_("No such resolution.")) from None
     data = build_template(unit, p.code, resolution)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -198,6 +199,10 @@ class Resolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    def clean(self):
+        if self.term_id and self.unit_id and self.term.unit_id != self.unit_id:
+            raise ValidationError({"term": _("That term belongs to another unit.")})
 
     @property
     def period_code(self) -> str:
