@@ -1,0 +1,1 @@
+"""Synthetic national data sets for load tests and benchmarks (`chitieu generate`)."""
