@@ -164,7 +164,7 @@ def test_a_dry_run_lists_the_tables_and_rows_of_the_backup_and_changes_nothing(
     assert done.out.startswith(f"chitieu restore --dry-run: {file} (")
     assert re.search(r"^  auth_group +0 +2$", done.out, re.M)  # in the backup, now
     assert re.search(r"^  meetings_limitation_indicators +5 +0$", done.out, re.M)
-    assert re.search(r"^  orgs_unit +20 +20$", done.out, re.M)
+    assert re.search(r"^  orgs_unit +(\d+) +\1$", done.out, re.M)  # untouched by the mutations
     assert done.out.endswith("Nothing was changed.\n")
     assert_same_rows(snapshot(site), changed)
     assert site.tables() == tables

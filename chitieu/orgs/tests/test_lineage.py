@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import translation
 
 from chitieu.lib.periods import parse_period
 from chitieu.orgs.lineage import LineageError, load
@@ -73,7 +74,7 @@ def test_a_bad_mapping_is_rejected_whole_with_the_row_and_reason(world, csv, rea
         UnitLineage.objects.count(),
         list(Unit.objects.values_list("valid_to", flat=True)),
     )
-    with pytest.raises(LineageError) as exc:
+    with translation.override("en"), pytest.raises(LineageError) as exc:
         load(csv)
     assert reason in str(exc.value) and "row" in str(exc.value)
     assert (
