@@ -128,10 +128,11 @@ def document_ingest(
         meeting=meeting.to_json(),
         uploaded_by=actor if _user(actor) else None,
     )
-    doc.checks = [issue.to_json() for issue in check_consistency(figures)]
+    matcher = Matcher()
+    lookup = _target_lookup(matcher, unit, p)
+    doc.checks = [issue.to_json() for issue in check_consistency(figures, lookup)]
     doc.full_clean()
     doc.save()
-    matcher = Matcher()
     cands = []
     for i, f in enumerate(figures):
         s = matcher.suggest(f.indicator, f.unit)
@@ -166,6 +167,40 @@ def document_ingest(
         )
     Candidate.objects.bulk_create(cands)
     return doc
+
+
+_OUR_BASES = {
+    "plan": ("plan",),
+    "resolution": ("resolution",),
+    "estimate": ("estimate_upper", "estimate_local"),
+    "target": ("plan", "resolution", "other"),
+    "other": ("other",),
+}
+
+
+def _target_lookup(matcher: Matcher, unit: Unit, period):
+    """For the consistency check: the target held in the database for an indicator as written and a basis."""
+    year = (period.year_period() or period).code
+
+    def lookup(indicator_text: str, basis: str):
+        suggestion = matcher.suggest(indicator_text)
+        if suggestion.indicator is None:
+            return None
+        t = (
+            Target.objects.filter(
+                indicator=suggestion.indicator,
+                unit=unit,
+                period__in={period.code, year},
+                basis__in=_OUR_BASES.get(basis, ()),
+            )
+            .order_by("-period")
+            .first()
+        )
+        if t is None or t.derived:
+            return None  # a target derived from this very kind of text proves nothing
+        return t.value, suggestion.indicator.measure_unit.symbol
+
+    return lookup
 
 
 def _user(actor) -> bool:

@@ -224,3 +224,24 @@ def test_accepting_without_an_indicator_names_the_field(client, clerk, kinh_mon_
     assert resp.status_code == 400
     assert not Result.objects.exists()
     assert Candidate.objects.get(pk=c.pk).decision == "pending"
+
+
+def test_a_stated_percentage_that_contradicts_the_target_in_the_database_is_flagged(catalogue, clerk):
+    from chitieu.reporting.services import target_save
+
+    unit = Unit.objects.get(code="huu-lung")
+    target_save(
+        actor=clerk,
+        indicator=Indicator.objects.get(code="thu-ngan-sach"),
+        unit=unit,
+        period="2023",
+        basis="estimate_upper",
+        value=D(200),
+    )
+    doc = document_ingest(
+        actor=clerk,
+        unit=unit,
+        period="2023-Q1",
+        text="Thu ngân sách đạt 40,7 tỷ đồng, bằng 27,9% dự toán tỉnh giao.",
+    )
+    assert any("27,9" in c["message_vi"] or "27.9" in c["message_en"] for c in doc.checks), doc.checks
