@@ -40,6 +40,11 @@ def serve(argv: list[str]) -> int:
     _django_setup()
     if not args.no_migrate:
         _migrate_quietly()
+    # Gunicorn forks its workers from this process: a database connection opened here would be shared
+    # by all of them, and their queries' answers would cross (found by bench/load_fault.py).
+    from django.db import connections
+
+    connections.close_all()
     print(f"chitieu: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     from gunicorn.app.wsgiapp import run
 

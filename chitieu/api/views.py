@@ -231,7 +231,9 @@ class TargetViewSet(viewsets.ModelViewSet):
         expected = _expected(data, instance, Target)
         data.pop("derived", None)
         try:
-            serializer.instance = target_save(actor=self.request.user, expected_version=expected, **data)
+            serializer.instance = target_save(
+                actor=self.request.user, expected_version=expected, create_only=instance is None, **data
+            )
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
 
@@ -291,7 +293,9 @@ class ResultViewSet(viewsets.ModelViewSet):
         require(self.request, "enter_results", data["unit"])
         expected = _expected(data, instance, Result)
         try:
-            serializer.instance = result_save(actor=self.request.user, expected_version=expected, **data)
+            serializer.instance = result_save(
+                actor=self.request.user, expected_version=expected, create_only=instance is None, **data
+            )
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
 

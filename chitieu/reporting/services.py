@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -47,6 +47,30 @@ def period_parse(code: str, *, field: str = "period") -> Period:
 
 def _lang() -> str:
     return "en" if (get_language() or "vi").startswith("en") else "vi"
+
+
+def _exists(obj, what: str) -> ValidationError:
+    msg = _("This {what} already exists (id {id}, version {version}): update it instead.").format(
+        what=_("figure") if what == "figure" else _("target"), id=obj.pk, version=obj.version
+    )
+    return ValidationError(msg, code="exists")
+
+
+def _save_new_or_existing(obj, what: str) -> None:
+    """Save; two people creating the same figure at the same instant get a clear refusal, not a 500."""
+    if obj.pk is not None:
+        obj.save()
+        return
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        raise ValidationError(
+            _("Someone else created this {what} at the same moment: reload and update it instead.").format(
+                what=_("figure") if what == "figure" else _("target")
+            ),
+            code="exists",
+        ) from None
 
 
 def _num(value: Decimal | None) -> str:
@@ -135,6 +159,7 @@ def result_save(
     today: dt.date | None = None,
     expected_version: int | None = None,
     reason: str = "",
+    create_only: bool = False,
 ) -> Result:
     """Create or update the one result for (indicator, unit, period)."""
     p = period_parse(period)
@@ -171,6 +196,8 @@ def result_save(
     stated_rows = [
         (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated
     ]
+    if create_only and result is not None:
+        raise _exists(result, "figure")
     before = None
     if result is None:
         result = Result(
@@ -224,7 +251,7 @@ def result_save(
             )
         result.version += 1
     result.full_clean(validate_unique=False)
-    result.save()
+    _save_new_or_existing(result, "figure")
     rollups.apply_change(
         result,
         old_contribution,
@@ -290,6 +317,7 @@ def target_save(
     source_document=None,
     source_span: tuple[int, int] | None = None,
     reason: str = "",
+    create_only: bool = False,
 ) -> Target:
     p = period_parse(period)
     _check_unit_in_period(unit, p)
@@ -320,6 +348,8 @@ def target_save(
         .filter(indicator=indicator, unit=unit, period=p.code, basis=basis)
         .first()
     )
+    if create_only and target is not None:
+        raise _exists(target, "target")
     before = None
     if target is None:
         target = Target(
@@ -357,7 +387,7 @@ def target_save(
             return target
         target.version += 1
     target.full_clean(validate_unique=False)
-    target.save()
+    _save_new_or_existing(target, "target")
     record(
         actor=actor,
         action="create" if before is None else "update",

@@ -142,3 +142,11 @@ def test_a_target_outside_its_resolutions_period_is_refused(world):
             resolution=world.resolution,
         )
     assert "period" in exc.value.message_dict
+
+
+def test_a_create_that_finds_the_figure_already_there_is_refused(world):
+    save(world, create_only=True)
+    with pytest.raises(ValidationError) as exc:
+        save(world, value=D("99"), create_only=True)
+    assert exc.value.code == "exists"
+    assert Result.objects.get().value == D("40.7")
