@@ -34,7 +34,10 @@ UNIT_FILTERS = [
 def _as_drf(exc: DjangoValidationError) -> ValidationError:
     if hasattr(exc, "error_dict"):
         return ValidationError(
-            {k: [str(m) for e in v for m in e.messages] for k, v in exc.error_dict.items()}
+            {
+                ("non_field_errors" if k == "__all__" else k): [str(m) for e in v for m in e.messages]
+                for k, v in exc.error_dict.items()
+            }
         )
     return ValidationError({"non_field_errors": exc.messages})
 
