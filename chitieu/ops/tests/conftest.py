@@ -9,8 +9,6 @@ from .sites import ON_SQLITE, PostgresSite, Site, SqliteSite
 
 # Each engine-specific scenario runs in the test run of its engine: `bin/test` runs the suite once on
 # SQLite and once on PostgreSQL, so the other run covers the other engine.
-sqlite_only = pytest.mark.skipif(not ON_SQLITE, reason="SQLite scenario: run by the SQLite test run")
-postgres_only = pytest.mark.skipif(ON_SQLITE, reason="PostgreSQL scenario: run by the PostgreSQL test run")
 
 
 @pytest.fixture(scope="session")
@@ -23,15 +21,16 @@ def sqlite_demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", marks=sqlite_only, id="sqlite"),
-        # transaction=True: the data is committed, so pg_dump (another session) sees it.
-        pytest.param(
-            "postgresql", marks=[postgres_only, pytest.mark.django_db(transaction=True)], id="postgresql"
-        ),
-    ]
+# Only the current engine's scenario is collected (nothing is skipped): the other run covers the other.
+_ENGINE_PARAM = (
+    pytest.param("sqlite", id="sqlite")
+    if ON_SQLITE
+    # transaction=True: the data is committed, so pg_dump (another session) sees it.
+    else pytest.param("postgresql", marks=[pytest.mark.django_db(transaction=True)], id="postgresql")
 )
+
+
+@pytest.fixture(params=[_ENGINE_PARAM])
 def site(request: pytest.FixtureRequest, tmp_path: Path) -> Site:
     """An installation holding the demo data, on the engine of this test run."""
     if request.param == "sqlite":
