@@ -133,10 +133,14 @@ def province_dashboard(
     }
     total_cells = []
     for ind in indicators:
-        tv = rollup_value(totals.get(ind.pk), ind)
-        n = totals[ind.pk].reporting if ind.pk in totals else 0
+        row = totals.get(ind.pk)
+        tv = rollup_value(row, ind)
+        n = row.reporting if row else 0
+        shown = _fmt(tv, lang)
+        if tv is None and row is not None and ind.threshold is not None:
+            shown = f"{row.meeting}/{n} ✓"  # units meeting the standard, of those reporting
         total_cells.append(
-            f'<td><span class="v">{_fmt(tv, lang) or "—"}</span><span class="p">{n}/{len(children)}</span></td>'
+            f'<td><span class="v">{shown or "—"}</span><span class="p">{n}/{len(children)}</span></td>'
         )
     return Dashboard(
         unit=unit,
