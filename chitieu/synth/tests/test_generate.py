@@ -283,3 +283,11 @@ def test_figures_before_the_reform_sit_on_the_old_communes_linked_by_lineage(vi_
     assert response.status_code == 200
     assert "‡" in response.content.decode()
     assert parse_period("2026-06").same_period_last_year().code == "2025-06"
+
+
+def test_without_predecessors_new_units_report_only_after_the_reform():
+    generate(months=15, predecessors=0)
+    assert not Unit.objects.exclude(valid_to=None).exists()
+    new = Unit.objects.filter(valid_from="2025-07-01", kind__in=["commune", "ward", "special_zone"])
+    assert not Result.objects.filter(unit__in=new, period__in=["2025-04", "2025-06", "2025-Q2"]).exists()
+    assert Result.objects.filter(unit__in=new, period="2025-07").exists()

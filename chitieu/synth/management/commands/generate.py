@@ -35,10 +35,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--missing", type=float, default=0.03, help="share of figures not reported")
         parser.add_argument(
+            "--predecessors",
+            type=float,
+            default=3.1,
+            help="old communes per new commune on average (the country before 1 July 2025, linked by "
+            "lineage, reports the periods that ended before then); 0: no old units, new ones report "
+            "only from their first period",
+        )
+        parser.add_argument(
             "--replace", action="store_true", help="delete data an earlier run generated, then generate"
         )
 
     def handle(self, *args, **o):
+        if o["predecessors"] < 0:
+            raise CommandError("--predecessors must not be negative")
         if not 0 <= o["missing"] < 1:
             raise CommandError("--missing must lie in [0, 1)")
         if o["communes"] < o["provinces"]:
@@ -55,6 +65,7 @@ class Command(BaseCommand):
             end=_month(o["end"]),
             resolution_indicators=o["resolution_indicators"],
             missing=o["missing"],
+            predecessors=o["predecessors"],
         )
         first, last = plan.periods[0].code, plan.periods[-1].code
         self.stdout.write(
