@@ -20,6 +20,15 @@ from .models import Result
 
 
 @dataclass(frozen=True)
+class _Row:
+    unit_id: int
+    indicator_id: int
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+
+
+@dataclass(frozen=True)
 class Baseline:
     value: Decimal | None
     numerator: Decimal | None = None
@@ -29,22 +38,35 @@ class Baseline:
 
 
 def _predecessor_weights(unit_ids: set[int], before) -> dict[int, list[tuple[int, Decimal]]]:
-    """For each unit, its predecessors' ids with the share carried, following lineage back past `before`."""
+    """For each unit, its predecessors' ids with the share carried, following lineage back past `before`.
+    Reads only the edges reachable from these units, one query per generation."""
     edges: dict[int, list[tuple[int, Decimal, object]]] = defaultdict(list)
-    for e in UnitLineage.objects.all().values_list("successor_id", "predecessor_id", "share", "date"):
-        edges[e[0]].append((e[1], Decimal(e[2]), e[3]))
+    frontier, seen = set(unit_ids), set()
+    for _generation in range(10):
+        frontier -= seen
+        if not frontier:
+            break
+        seen |= frontier
+        found = list(
+            UnitLineage.objects.filter(successor_id__in=frontier, date__gt=before).values_list(
+                "successor_id", "predecessor_id", "share", "date"
+            )
+        )
+        for succ, pred, share, date in found:
+            edges[succ].append((pred, Decimal(share), date))
+        frontier = {pred for _s, pred, _sh, _d in found}
     out: dict[int, list[tuple[int, Decimal]]] = {}
     for uid in unit_ids:
         acc: dict[int, Decimal] = defaultdict(Decimal)
         stack = [(uid, Decimal(1), 0)]
         while stack:
             node, weight, depth = stack.pop()
-            preds = [(p, s) for p, s, d in edges.get(node, []) if d > before]
+            preds = edges.get(node, [])
             if not preds or depth > 10:
                 if node != uid:
                     acc[node] += weight
                 continue
-            for p, s in preds:
+            for p, s, _d in preds:
                 stack.append((p, weight * s, depth + 1))
         out[uid] = list(acc.items())
     return out
@@ -56,12 +78,12 @@ def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> di
     ids = {u.pk for u in units}
     ind_ids = {i.pk for i in indicators}
     by_ind = {i.pk: i for i in indicators}
-    own = {
-        (r.unit_id, r.indicator_id): r
-        for r in Result.objects.filter(unit_id__in=ids, indicator_id__in=ind_ids, period=p.code)
-    }
     out: dict[tuple[int, int], Baseline] = {
-        k: Baseline(r.value, r.numerator, r.denominator) for k, r in own.items()
+        (u, i): Baseline(v, n, d)
+        for u, i, v, n, d in Result.objects.filter(unit_id__in=ids, period=p.code).values_list(
+            "unit_id", "indicator_id", "value", "numerator", "denominator"
+        )
+        if i in ind_ids
     }
     # A unit that gave part of itself away since then is compared with what it kept.
     kept = defaultdict(lambda: Decimal(1))
@@ -85,8 +107,11 @@ def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> di
         return out
     pred_results = defaultdict(dict)
     codes = dict(Unit.objects.filter(pk__in=pred_ids).values_list("id", "code"))
-    for r in Result.objects.filter(unit_id__in=pred_ids, indicator_id__in=ind_ids, period=p.code):
-        pred_results[r.indicator_id][r.unit_id] = r
+    for row in Result.objects.filter(unit_id__in=pred_ids, period=p.code).values_list(
+        "unit_id", "indicator_id", "value", "numerator", "denominator"
+    ):
+        if row[1] in ind_ids:
+            pred_results[row[1]][row[0]] = _Row(*row)
     for uid in missing_units:
         for iid in ind_ids:
             if (uid, iid) in out:

@@ -84,7 +84,7 @@ class Result(models.Model):
         verbose_name = _("result")
         verbose_name_plural = _("results")
         # Dashboards read one period of many units: measured 45 ms → 4 ms on 2.35 million rows.
-        indexes = [models.Index(fields=["unit", "period"], name="result_unit_period")]
+        indexes = [models.Index(fields=["unit", "period", "indicator"], name="result_unit_period_ind")]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "unit", "period"], name="result_unique"),
             models.CheckConstraint(

@@ -16,7 +16,7 @@ from chitieu.indicators.models import Indicator, Target
 from chitieu.lib.periods import PeriodError, parse_period
 
 from .forms import ResultRowForm
-from .models import Result, SubmissionStatus
+from .models import Result, Rollup, SubmissionStatus
 from .services import result_save
 from .workflow import status_of, submission_approve, submission_reopen, submission_submit
 
@@ -163,8 +163,9 @@ def unit_dashboard(request, code: str):
     from .dashboard import province_dashboard
 
     unit = get_unit_for_user(request.user, code, "view")
+    # The roll-up table knows which periods hold figures below this unit, in a few hundred rows.
     periods = sorted(
-        set(Result.objects.filter(unit__parent=unit).values_list("period", flat=True).distinct()),
+        set(Rollup.objects.filter(unit=unit).values_list("period", flat=True).distinct()),
         key=lambda c: parse_period(c).sort_key,
         reverse=True,
     )
