@@ -18,10 +18,10 @@ from chitieu.orgs.selectors import unit_children
 
 from .baselines import Baseline, baselines
 from .models import Result, StatedComparison
+from .models import Rollup as RollupRow
 from .progress import (
     Aggregation,
     Assessment,
-    ChildValue,
     Measure,
     Polarity,
     Rollup,
@@ -29,8 +29,8 @@ from .progress import (
     assess,
     change_percent,
     change_points,
-    rollup,
 )
+from .rollups import rollup_value
 
 STATUS_LABELS = {
     Status.EXCEEDED: _("exceeded"),
@@ -161,18 +161,17 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
         ind_ids = set(targets)  # only what the resolution sets targets for
 
     children = unit_children(unit, on=min(period.end, unit.valid_to or period.end))
-    child_results: dict[int, list[Result]] = defaultdict(list)
+    # What the units below reported comes from the roll-up table (kept up to date by result_save):
+    # one row per indicator, however many units there are.
+    below: dict[int, RollupRow] = {}
     if children:
-        for r in Result.objects.filter(unit__in=children, period=period.code):
-            child_results[r.indicator_id].append(r)
+        below = {r.indicator_id: r for r in RollupRow.objects.filter(unit=unit, period=period.code)}
     count_indicators = list(
-        Indicator.objects.filter(
-            aggregation=Aggregation.COUNT_MEETING, child_indicator_id__in=list(child_results)
-        )
+        Indicator.objects.filter(aggregation=Aggregation.COUNT_MEETING, child_indicator_id__in=list(below))
     )
     own_ids = set(ind_ids)
     if resolution is None:
-        ind_ids |= {i.pk for i in count_indicators} | set(child_results)
+        ind_ids |= {i.pk for i in count_indicators} | set(below)
 
     indicators = {
         i.pk: i for i in Indicator.objects.filter(pk__in=ind_ids).select_related("measure_unit", "parent")
@@ -243,7 +242,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             status=status,
             stated=stated,
         )
-        _attach_rollup(row, ind, children, child_results)
+        _attach_rollup(row, ind, children, below)
         rows_by_field[ind.field].append(row)
     labels = dict(Field.choices)
     return [FieldGroup(f, labels[f], rows_by_field[f]) for f in FIELD_ORDER if rows_by_field.get(f)]
@@ -279,37 +278,39 @@ def _order_with_components(indicators: list[Indicator]) -> list[tuple[Indicator,
     return out
 
 
-def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], child_results) -> None:
+def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], below: dict) -> None:
+    """The units below, aggregated by the indicator's rule, from the unit's roll-up row."""
     if not children:
         return
     agg = Aggregation(ind.aggregation)
     if agg == Aggregation.COUNT_MEETING and ind.child_indicator_id:
         kinds = {k.strip() for k in ind.child_kinds.split(",") if k.strip()}
-        if kinds:
-            children = [c for c in children if c.kind in kinds]
-        by_unit = {r.unit_id: r for r in child_results.get(ind.child_indicator_id, [])}
-        values = [
-            ChildValue(key=c.code, value=by_unit[c.pk].value if c.pk in by_unit else None) for c in children
-        ]
-        r = rollup(values, agg, polarity=Polarity(ind.polarity), threshold=ind.threshold)
-        row.rollup = r
-        row.rollup_count = (int(r.numerator or 0), int(r.denominator or 0))
+        expected = len([c for c in children if not kinds or c.kind in kinds])
+        src = below.get(ind.child_indicator_id)
+        met = int(src.meeting) if src else 0
+        row.rollup = Rollup(
+            value=Decimal(met),
+            numerator=Decimal(met),
+            denominator=Decimal(expected),
+            reporting=int(src.reporting) if src else 0,
+            expected=expected,
+            missing=(),
+        )
+        row.rollup_count = (met, expected)
         return
     if agg == Aggregation.NONE:
         return
-    by_unit = {r.unit_id: r for r in child_results.get(ind.pk, [])}
-    if not by_unit:
+    src = below.get(ind.pk)
+    if src is None or not src.reporting:
         return
-    values = [
-        ChildValue(
-            key=c.code,
-            value=by_unit[c.pk].value if c.pk in by_unit else None,
-            numerator=by_unit[c.pk].numerator if c.pk in by_unit else None,
-            denominator=by_unit[c.pk].denominator if c.pk in by_unit else None,
-        )
-        for c in children
-    ]
-    row.rollup = rollup(values, agg, polarity=Polarity(ind.polarity), threshold=ind.threshold)
+    row.rollup = Rollup(
+        value=rollup_value(src, ind),
+        numerator=Decimal(src.numerator),
+        denominator=Decimal(src.denominator),
+        reporting=int(src.reporting),
+        expected=len(children),
+        missing=(),
+    )
 
 
 @dataclass
