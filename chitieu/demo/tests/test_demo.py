@@ -157,3 +157,38 @@ def test_the_demo_writes_a_draft_report_for_each_seed(db, tmp_path):
 def test_derived_targets_say_so(demo):
     t = Target.objects.get(unit__code="kinh-mon", indicator__code="gtsx", basis="plan")
     assert t.derived and "51,7%" in t.note and t.period == "2022"
+
+
+def test_the_demo_mapping_rebuilds_a_new_communes_last_year_from_its_old_communes(demo):
+    """The demo's (illustrative) 2025 mapping: Xã Khánh Hưng (minh họa) was formed from Khánh Hưng and
+    Hưng Điền A, so its second-half 2025 figure is compared with theirs of 2024."""
+    import datetime as dt
+    from decimal import Decimal as D
+
+    from chitieu.lib.periods import parse_period
+    from chitieu.reporting.selectors import progress_table
+    from chitieu.reporting.services import result_save
+
+    ind = Indicator.objects.get(code="thu-ngan-sach")
+    new = Unit.objects.get(code="tn-khanh-hung")
+    assert set(new.predecessor_edges.values_list("predecessor__code", flat=True)) == {
+        "vh-khanh-hung",
+        "vh-hung-dien-a",
+    }
+    assert "MINH HỌA" in new.note
+    for code, v in (("vh-khanh-hung", "3.5"), ("vh-hung-dien-a", "1.5")):
+        result_save(
+            actor=None,
+            indicator=ind,
+            unit=Unit.objects.get(code=code),
+            period="2024-H2",
+            value=D(v),
+            today=dt.date(2026, 1, 1),
+        )
+    result_save(
+        actor=None, indicator=ind, unit=new, period="2025-H2", value=D("6"), today=dt.date(2026, 1, 1)
+    )
+    row = next(r for g in progress_table(new, parse_period("2025-H2")) for r in g.rows if r.indicator == ind)
+    assert row.change == D(20) and row.change_rebuilt.sources == ("vh-hung-dien-a", "vh-khanh-hung")
+    # The old communes keep their own history and their own page.
+    assert Result.objects.filter(unit__code="vh-vinh-binh", period="2024-H1").exists()
