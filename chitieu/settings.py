@@ -33,7 +33,9 @@ CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or BASE_DIR / "var").resolve(
 try:
     CHITIEU_HOME.mkdir(parents=True, exist_ok=True)
 except OSError as exc:
-    raise ImproperlyConfigured(f"CHITIEU_HOME={CHITIEU_HOME} cannot be used as a folder ({exc.strerror})") from None
+    raise ImproperlyConfigured(
+        f"CHITIEU_HOME={CHITIEU_HOME} cannot be used as a folder ({exc.strerror})"
+    ) from None
 
 DEBUG = env_bool("CHITIEU_DEBUG", False)
 PRODUCTION = env_bool("CHITIEU_PRODUCTION", False)

@@ -22,6 +22,7 @@ from chitieu.extraction import (
     normalise,
     read_document,
 )
+from chitieu.i18n import is_user
 from chitieu.indicators.models import Indicator, MeasureUnit, Target
 from chitieu.indicators.selectors import resolution_for
 from chitieu.lib.periods import parse_period
@@ -126,7 +127,7 @@ def document_ingest(
         text=clean,
         sha256=digest,
         meeting=meeting.to_json(),
-        uploaded_by=actor if _user(actor) else None,
+        uploaded_by=actor if is_user(actor) else None,
     )
     matcher = Matcher()
     lookup = _target_lookup(matcher, unit, p)
@@ -201,10 +202,6 @@ def _target_lookup(matcher: Matcher, unit: Unit, period):
         return t.value, suggestion.indicator.measure_unit.symbol
 
     return lookup
-
-
-def _user(actor) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False)
 
 
 def _measure_unit(symbol: str) -> MeasureUnit | None:
@@ -341,7 +338,7 @@ def candidate_accept(
     candidate.decision = Decision.ACCEPTED
     candidate.indicator = indicator
     candidate.result = result
-    candidate.decided_by = actor if _user(actor) else None
+    candidate.decided_by = actor if is_user(actor) else None
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["decision", "indicator", "result", "decided_by", "decided_at"])
     return result
@@ -353,7 +350,7 @@ def candidate_drop(*, actor, candidate: Candidate) -> Candidate:
     if candidate.decision == Decision.ACCEPTED:
         raise ValidationError(_("This figure was already accepted; correct the result instead."))
     candidate.decision = Decision.DROPPED
-    candidate.decided_by = actor if _user(actor) else None
+    candidate.decided_by = actor if is_user(actor) else None
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["decision", "decided_by", "decided_at"])
     return candidate

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
+from chitieu.i18n import dmy
 from chitieu.orgs.models import Term, Unit
 from chitieu.reporting.services import period_parse
 
@@ -31,10 +32,6 @@ from .models import (
 
 def _audit(actor, action: str, obj, unit, *, before=None, after=None) -> None:
     record(actor=actor, action=action, obj=obj, before=before, after=after or snapshot(obj), unit=unit)
-
-
-def _d(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def next_ordinal(*, unit: Unit, body: str, term: Term | None) -> int:
@@ -65,11 +62,11 @@ def conference_create(
         raise ValidationError({"term": _("That term belongs to another unit.")})
     if term is not None and not (term.start_year <= date.year <= term.end_year):
         raise ValidationError(
-            {"date": _("{date} lies outside the term {term}.").format(date=_d(date), term=term)}
+            {"date": _("{date} lies outside the term {term}.").format(date=dmy(date), term=term)}
         )
     if not unit.exists_on(date):
         raise ValidationError(
-            {"date": _("{unit} did not exist on {date}.").format(unit=unit.name, date=_d(date))}
+            {"date": _("{unit} did not exist on {date}.").format(unit=unit.name, date=dmy(date))}
         )
     if period:
         period = period_parse(period).code
@@ -83,7 +80,7 @@ def conference_create(
                     "ordinal": _(
                         "Conference no. {n} of this body in this term already exists ({date}); the next free one is {free}."
                     ).format(
-                        n=ordinal, date=_d(clash.date), free=next_ordinal(unit=unit, body=body, term=term)
+                        n=ordinal, date=dmy(clash.date), free=next_ordinal(unit=unit, body=body, term=term)
                     )
                 }
             )
@@ -132,7 +129,7 @@ def attendance_add(
                 "title_since": _(
                     "{person} only took the title “{title}” on {since}, after the conference ({date})."
                 ).format(
-                    person=person.full_name, title=title, since=_d(title_since), date=_d(conference.date)
+                    person=person.full_name, title=title, since=dmy(title_since), date=dmy(conference.date)
                 )
             }
         )
@@ -250,7 +247,7 @@ def task_create(
             {
                 "deadline": _(
                     "The deadline {deadline} is before the conference that set the task ({date})."
-                ).format(deadline=_d(deadline), date=_d(conference.date))
+                ).format(deadline=dmy(deadline), date=dmy(conference.date))
             }
         )
     if status == TaskStatus.OVERDUE:

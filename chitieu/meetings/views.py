@@ -50,12 +50,6 @@ def conference_list(request, code: str):
     )
 
 
-def _login_url() -> str:
-    from django.urls import reverse
-
-    return reverse("login")
-
-
 FORMS = {
     "attendance": AttendanceForm,
     "agenda": AgendaForm,

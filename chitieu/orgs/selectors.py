@@ -43,11 +43,16 @@ def unit_subtree_ids(unit_id: int, *, on: dt.date | None = None, include_self: b
     return [r[0] for r in rows if include_self or r[1] > 0]
 
 
+def unit_ancestor_ids(unit_id: int) -> list[int]:
+    """Ids of a unit's ancestors, nearest first, in one query."""
+    with connection.cursor() as cur:
+        cur.execute(_ANCESTORS_SQL, [unit_id])
+        return [r[0] for r in cur.fetchall()][::-1]
+
+
 def unit_ancestors(unit: Unit) -> list[Unit]:
     """Ancestors from the root down to the unit's parent."""
-    with connection.cursor() as cur:
-        cur.execute(_ANCESTORS_SQL, [unit.pk])
-        ids = [r[0] for r in cur.fetchall()]
+    ids = unit_ancestor_ids(unit.pk)[::-1]
     by_id = Unit.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
 

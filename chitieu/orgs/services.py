@@ -11,12 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
+from chitieu.i18n import dmy
 
 from .models import LineageKind, Term, Unit, UnitLineage, UnitName
-
-
-def _d(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def _check_parent(parent: Unit | None, valid_from: dt.date, kind: str) -> None:
@@ -26,7 +23,7 @@ def _check_parent(parent: Unit | None, valid_from: dt.date, kind: str) -> None:
         raise ValidationError(
             {
                 "parent": _("The parent unit {name} did not exist on {date}.").format(
-                    name=parent.name, date=_d(valid_from)
+                    name=parent.name, date=dmy(valid_from)
                 )
             }
         )
@@ -70,14 +67,14 @@ def unit_rename(*, unit: Unit, new_name: str, on: dt.date, actor=None) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = snapshot(unit)
     if not unit.exists_on(on):
-        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
+        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=dmy(on))})
     last = unit.names.order_by("-valid_to").first()
     start = last.valid_to if last else unit.valid_from
     if on <= start:
         raise ValidationError(
             {
                 "on": _("A rename must come after {date}, when the current name took effect.").format(
-                    date=_d(start)
+                    date=dmy(start)
                 )
             }
         )
@@ -95,12 +92,12 @@ def unit_dissolve(*, unit: Unit, on: dt.date, actor=None) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     before = snapshot(unit)
     if not unit.exists_on(on) or on <= unit.valid_from:
-        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=_d(on))})
+        raise ValidationError({"on": _("The unit did not exist on {date}.").format(date=dmy(on))})
     live_children = [c for c in unit.children.all() if c.exists_on(on)]
     if live_children:
         raise ValidationError(
             _("{name} still has units under it on {date}: {children}.").format(
-                name=unit.name, date=_d(on), children=", ".join(c.name for c in live_children[:5])
+                name=unit.name, date=dmy(on), children=", ".join(c.name for c in live_children[:5])
             )
         )
     unit.valid_to = on
@@ -131,7 +128,7 @@ def units_merge(
         if not old.exists_on(on) or on <= old.valid_from:
             raise ValidationError(
                 _("{name} did not exist on {date}, so it cannot be merged then.").format(
-                    name=old.name, date=_d(on)
+                    name=old.name, date=dmy(on)
                 )
             )
     new = unit_create(

@@ -80,9 +80,9 @@ def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> di
     by_ind = {i.pk: i for i in indicators}
     out: dict[tuple[int, int], Baseline] = {
         (u, i): Baseline(v, n, d)
-        for u, i, v, n, d in Result.objects.filter(unit_id__in=ids, period=p.code, indicator_id__in=ind_ids).values_list(
-            "unit_id", "indicator_id", "value", "numerator", "denominator"
-        )
+        for u, i, v, n, d in Result.objects.filter(
+            unit_id__in=ids, period=p.code, indicator_id__in=ind_ids
+        ).values_list("unit_id", "indicator_id", "value", "numerator", "denominator")
         if i in ind_ids
     }
     # A unit that gave part of itself away since then is compared with what it kept.
@@ -107,9 +107,9 @@ def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> di
         return out
     pred_results = defaultdict(dict)
     codes = dict(Unit.objects.filter(pk__in=pred_ids).values_list("id", "code"))
-    for row in Result.objects.filter(unit_id__in=pred_ids, period=p.code, indicator_id__in=ind_ids).values_list(
-        "unit_id", "indicator_id", "value", "numerator", "denominator"
-    ):
+    for row in Result.objects.filter(
+        unit_id__in=pred_ids, period=p.code, indicator_id__in=ind_ids
+    ).values_list("unit_id", "indicator_id", "value", "numerator", "denominator"):
         if row[1] in ind_ids:
             pred_results[row[1]][row[0]] = _Row(*row)
     for uid in missing_units:

@@ -19,17 +19,9 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from chitieu.indicators.models import Indicator
+from chitieu.orgs.selectors import unit_ancestor_ids
 
 from .models import Result, Rollup
-
-_ANCESTORS_SQL = """
-WITH RECURSIVE up(id, parent_id) AS (
-    SELECT id, parent_id FROM orgs_unit WHERE id = %s
-    UNION ALL
-    SELECT u.id, u.parent_id FROM orgs_unit u JOIN up ON u.id = up.parent_id
-)
-SELECT parent_id FROM up WHERE parent_id IS NOT NULL
-"""
 
 _UPSERT_SQL = """
 INSERT INTO reporting_rollup (unit_id, indicator_id, period, total, reporting, numerator, denominator, meeting)
@@ -93,18 +85,12 @@ def is_base_unit(unit_id: int) -> bool:
     return not Unit.objects.filter(parent_id=unit_id).exists()
 
 
-def ancestor_ids(unit_id: int) -> list[int]:
-    with connection.cursor() as cur:
-        cur.execute(_ANCESTORS_SQL, [unit_id])
-        return [r[0] for r in cur.fetchall()]
-
-
 def apply_change(result: Result, old: Contribution, new: Contribution) -> None:
     """Add new − old to every ancestor of the result's unit (call inside the write's transaction)."""
     delta = tuple(n - o for n, o in zip(new, old, strict=True))
     if not any(delta) or not is_base_unit(result.unit_id):
         return
-    ancestors = ancestor_ids(result.unit_id)
+    ancestors = unit_ancestor_ids(result.unit_id)
     if not ancestors:
         return
     with connection.cursor() as cur:

@@ -11,13 +11,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
+from chitieu.i18n import current_lang, is_user
 from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
-from chitieu.lib.periods import Period, PeriodError, PeriodKind, parse_period
+from chitieu.lib.periods import Period, PeriodError, parse_period
 from chitieu.orgs.models import Unit
+from chitieu.orgs.selectors import unit_ancestor_ids
 
 from . import rollups
 from .models import (
@@ -43,10 +44,6 @@ def period_parse(code: str, *, field: str = "period") -> Period:
                 ).format(code=code)
             }
         ) from None
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 def _exists(obj, what: str) -> ValidationError:
@@ -76,19 +73,16 @@ def _save_new_or_existing(obj, what: str) -> None:
 def _num(value: Decimal | None) -> str:
     from chitieu.lib.vnnum import format_number
 
-    return format_number(value, lang=_lang()) if value is not None else "—"
+    return format_number(value, lang=current_lang()) if value is not None else "—"
 
 
 def window_rule_for(unit: Unit) -> str:
-    """The data-window rule of the nearest unit up the tree that has a reporting setup."""
-    node: Unit | None = unit
-    seen = 0
-    while node is not None and seen < 20:
-        setup = ReportingSetup.objects.filter(unit_id=node.pk).first()
-        if setup:
-            return setup.window_rule
-        node = node.parent
-        seen += 1
+    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries)."""
+    chain = [unit.pk, *unit_ancestor_ids(unit.pk)]
+    rules = dict(ReportingSetup.objects.filter(unit_id__in=chain).values_list("unit_id", "window_rule"))
+    for uid in chain:
+        if uid in rules:
+            return rules[uid]
     return getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
 
 
@@ -98,7 +92,7 @@ def _check_unit_in_period(unit: Unit, period: Period) -> None:
             {
                 "unit": _("{unit} did not exist during {period} (it existed from {start} to {end}).").format(
                     unit=unit.name,
-                    period=period.label(_lang()),
+                    period=period.label(current_lang()),
                     start=unit.valid_from.strftime("%d/%m/%Y"),
                     end=unit.valid_to.strftime("%d/%m/%Y") if unit.valid_to else _("today"),
                 )
@@ -187,7 +181,7 @@ def result_save(
     if sub is not None and sub.locked:
         raise ValidationError(
             _("The results of {unit} for {period} are {status}: an approver must reopen them first.").format(
-                unit=unit.name, period=p.label(_lang()), status=sub.get_status_display()
+                unit=unit.name, period=p.label(current_lang()), status=sub.get_status_display()
             ),
             code="locked",
         )
@@ -201,7 +195,7 @@ def result_save(
     before = None
     if result is None:
         result = Result(
-            indicator=indicator, unit=unit, period=p.code, entered_by=actor if _is_user(actor) else None
+            indicator=indicator, unit=unit, period=p.code, entered_by=actor if is_user(actor) else None
         )
     else:
         if expected_version is not None and result.version != expected_version:
@@ -295,10 +289,6 @@ def _same_figure(before: dict, after: dict) -> bool:
     return all(before.get(k) == after.get(k) for k in keys if k != "version")
 
 
-def _is_user(actor) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False)
-
-
 @transaction.atomic
 def target_save(
     *,
@@ -357,7 +347,7 @@ def target_save(
             unit=unit,
             period=p.code,
             basis=basis,
-            created_by=actor if _is_user(actor) else None,
+            created_by=actor if is_user(actor) else None,
         )
     else:
         if expected_version is not None and target.version != expected_version:
@@ -401,7 +391,3 @@ def target_save(
 
 
 AUDITED_TARGET_FIELDS = ("value", "kind", "resolution", "basis_label", "derived", "note")
-
-
-def period_is_term(p: Period) -> bool:
-    return p.kind == PeriodKind.TERM

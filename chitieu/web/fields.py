@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from chitieu.i18n import current_lang  # noqa: F401 (re-exported for forms)
 from chitieu.lib.vnnum import NumberParseError, parse_number
 
 MESSAGES = {
@@ -21,10 +21,6 @@ MESSAGES = {
     ),
     "too_many_decimals": _("“{text}” has too many decimal places."),
 }
-
-
-def current_lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 class LocalDecimalField(forms.CharField):

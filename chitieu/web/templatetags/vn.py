@@ -5,16 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
-from django.utils.translation import get_language
 
+from chitieu.i18n import current_lang
 from chitieu.lib import vnnum
 from chitieu.lib.periods import PeriodError, parse_period
 
 register = template.Library()
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 @register.filter
@@ -23,7 +19,7 @@ def num(value, decimals=None):
     if value is None or value == "":
         return ""
     d = None if decimals in (None, "") else int(decimals)
-    return vnnum.format_number(Decimal(value), d, lang=_lang())
+    return vnnum.format_number(Decimal(value), d, lang=current_lang())
 
 
 @register.filter
@@ -31,8 +27,8 @@ def num_max(value, decimals=2):
     """At most `decimals` places, trailing zeros dropped: 60284.333 -> 60.284,3 with num_max:1."""
     if value is None or value == "":
         return ""
-    rounded = vnnum.format_number(Decimal(value), int(decimals), lang=_lang())
-    sep = "," if _lang() == "vi" else "."
+    rounded = vnnum.format_number(Decimal(value), int(decimals), lang=current_lang())
+    sep = "," if current_lang() == "vi" else "."
     if sep in rounded:
         rounded = rounded.rstrip("0").rstrip(sep)
     return rounded
@@ -42,14 +38,14 @@ def num_max(value, decimals=2):
 def pct(value, decimals=1):
     if value is None or value == "":
         return ""
-    return vnnum.format_percent(Decimal(value), int(decimals), lang=_lang())
+    return vnnum.format_percent(Decimal(value), int(decimals), lang=current_lang())
 
 
 @register.filter
 def signed_pct(value, decimals=1):
     if value is None or value == "":
         return ""
-    return vnnum.format_signed_percent(Decimal(value), int(decimals), lang=_lang())
+    return vnnum.format_signed_percent(Decimal(value), int(decimals), lang=current_lang())
 
 
 @register.filter
@@ -58,12 +54,12 @@ def signed_num(value, decimals=1):
         return ""
     v = Decimal(value)
     sign = "+" if v > 0 else ""
-    return sign + vnnum.format_number(v, int(decimals), lang=_lang())
+    return sign + vnnum.format_number(v, int(decimals), lang=current_lang())
 
 
 @register.filter
 def period_label(code):
     try:
-        return parse_period(str(code)).label(_lang())
+        return parse_period(str(code)).label(current_lang())
     except (PeriodError, ValueError):
         return code
