@@ -277,6 +277,8 @@ class Target(models.Model):
     class Meta:
         verbose_name = _("target")
         verbose_name_plural = _("targets")
+        # Dashboards read the targets of a province's communes for one period (and its year).
+        indexes = [models.Index(fields=["unit", "period", "basis"], name="target_unit_period_basis")]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "unit", "period", "basis"], name="target_unique"),
         ]

@@ -36,6 +36,7 @@ class Dashboard:
     rebuilt: int
 
 
+EMPTY_CELL = f'<td class="s-{Status.NO_TARGET}"><span class="v">—</span><span class="p"></span><span class="c"></span></td>'
 _VI = str.maketrans({",": ".", ".": ","})
 
 
@@ -80,9 +81,9 @@ def province_dashboard(
     child_ids = [c.pk for c in children]
     current = {
         (u, i): (v, d)
-        for u, i, v, d in Result.objects.filter(
-            unit_id__in=child_ids, indicator_id__in=ids, period=period.code
-        ).values_list("unit_id", "indicator_id", "value", "denominator")
+        for u, i, v, d in Result.objects.cells(child_ids, period.code, ids).values_list(
+            "unit_id", "indicator_id", "value", "denominator"
+        )
     }
     year = period.year_period() or period
     targets = {
@@ -94,45 +95,56 @@ def province_dashboard(
     prev = period.same_period_last_year()
     base = baselines(children, indicators, prev.code) if prev else {}
     elapsed = Decimal(1) if year.code == period.code else period.elapsed_fraction_of_year()
+    # What each column needs, worked out once rather than per cell.
+    one = Decimal(1)
+    columns = [
+        (
+            ind.pk,
+            Polarity(ind.polarity),
+            ind.measure,
+            elapsed if ind.measure == "flow" else one,
+            ind.measure_unit.dimension == "percent",
+            ind.measure == "count_meeting",
+        )
+        for ind in indicators
+    ]
     rows = []
     rebuilt = 0
     reporting = set()
+    no_value = (None, None)
     for c in children:
+        cpk = c.pk
         cells = [
             f'<th scope="row"><a href="/units/{escape(c.code)}/?period={period.code}">{escape(c.name)}</a></th>'
         ]
-        for ind in indicators:
-            v, den = current.get((c.pk, ind.pk), (None, None))
-            if v is not None:
-                reporting.add(c.pk)
-            t = targets.get((c.pk, ind.pk))
+        for ipk, polarity, measure, share, is_pct, is_count in columns:
+            key = (cpk, ipk)
+            v, den = current.get(key, no_value)
+            if v is None:
+                cells.append(EMPTY_CELL)
+                continue
+            reporting.add(cpk)
+            t = targets.get(key)
             pct, status = "", Status.NO_TARGET
-            if v is not None and t is not None:
-                a = assess(
-                    v,
-                    t[0],
-                    polarity=Polarity(ind.polarity),
-                    kind=t[1],
-                    measure=ind.measure,
-                    elapsed=elapsed if ind.measure == "flow" else Decimal(1),
-                )
+            if t is not None:
+                a = assess(v, t[0], polarity=polarity, kind=t[1], measure=measure, elapsed=share)
                 status = a.status
-                pct = _pct(a.percent, lang) if a.percent is not None else ""
-            b = base.get((c.pk, ind.pk))
+                if a.percent is not None:
+                    pct = _pct(a.percent, lang)
+            b = base.get(key)
             change = ""
-            if v is not None and b is not None and b.value is not None:
-                is_pct = ind.measure_unit.dimension == "percent"
+            if b is not None and b.value is not None:
                 ch = change_points(v, b.value) if is_pct else change_percent(v, b.value)
                 if ch is not None:
                     change = (_fmt(ch, lang, 1) + " đ") if is_pct else _pct(ch, lang, signed=True)
                     if b.rebuilt:
                         change += "‡"
                         rebuilt += 1
-            value = _fmt(v, lang) + (
-                f"/{_fmt(den, lang)}" if den is not None and ind.measure == "count_meeting" else ""
-            )
+            value = _fmt(v, lang)
+            if is_count and den is not None:
+                value += "/" + _fmt(den, lang)
             cells.append(
-                f'<td class="s-{status}"><span class="v">{value or "—"}</span>'
+                f'<td class="s-{status}"><span class="v">{value}</span>'
                 f'<span class="p">{pct}</span><span class="c">{change}</span></td>'
             )
         rows.append("<tr>" + "".join(cells) + "</tr>")

@@ -39,6 +39,19 @@ class ResultSource(models.TextChoices):
     EXTRACTED = "extracted", _("extracted from a document")
 
 
+class ResultQuerySet(models.QuerySet):
+    def cells(self, unit_ids, period: str, indicator_ids) -> ResultQuerySet:
+        """Results of these units × indicators for one period, read through the (unit, period,
+        indicator) index. The indicator test is written ``indicator_id + 0`` so that PostgreSQL cannot
+        AND in the single-column indicator index instead: on 15 million rows that plan read two
+        million index entries for a province's 2,000 cells (95 ms against 2 ms)."""
+        return (
+            self.filter(unit_id__in=unit_ids, period=period)
+            .alias(_ind=models.F("indicator_id") + 0)
+            .filter(_ind__in=list(indicator_ids))
+        )
+
+
 class Result(models.Model):
     indicator = models.ForeignKey(
         "indicators.Indicator", verbose_name=_("indicator"), on_delete=models.PROTECT
@@ -79,6 +92,8 @@ class Result(models.Model):
     entered_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = ResultQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("result")

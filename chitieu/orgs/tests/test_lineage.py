@@ -169,3 +169,19 @@ def test_lineage_on_generated_data_rebuilds_every_merged_commune(world):
     for n in news:
         k = int(n.code[1:])
         assert b[(n.pk, world.revenue.pk)].value == sum(D(3 * k + j + 1) for j in range(3))
+
+
+def test_a_baseline_follows_two_generations_of_mergers(world):
+    """xa-1 + xa-2 became xa-c in 2020; xa-c + xa-3 became xa-moi in 2025: xa-moi's 2019 is the three."""
+    for unit, v in zip(world.communes, (D(1), D(2), D(4)), strict=True):
+        save(world, unit, "2019", v)
+    load(HEADER + "2020-01-01,xa-1,xa-c,merge,1,Xã C,commune,tinh-p,\n2020-01-01,xa-2,xa-c,merge,1,,,,\n")
+    c = Unit.objects.get(code="xa-c")
+    save(world, c, "2024", D(5))
+    save(world, world.communes[2], "2024", D(4))
+    load(HEADER + f"{DAY},xa-c,xa-moi,merge,1,Xã Mới,commune,tinh-p,\n{DAY},xa-3,xa-moi,merge,1,,,,\n")
+    new = Unit.objects.get(code="xa-moi")
+    b = baselines([new], [world.revenue], "2019")[(new.pk, world.revenue.pk)]
+    assert (b.value, b.rebuilt, b.sources) == (D(7), True, ("xa-1", "xa-2", "xa-3"))
+    b = baselines([new], [world.revenue], "2024")[(new.pk, world.revenue.pk)]
+    assert (b.value, b.sources) == (D(9), ("xa-3", "xa-c"))
