@@ -315,7 +315,9 @@ def measure(args: argparse.Namespace) -> dict:
     from chitieu.reporting.rollups import rebuild_all
 
     t0 = time.perf_counter()
-    out["rollups"] = rebuild_all()
+    rebuilt = rebuild_all()
+    out["rollups"] = rebuilt.rows
+    out["rebuild_repaired"] = rebuilt.repaired
     out["rebuild_s"] = time.perf_counter() - t0
     print(f"rebuild_all: {out['rebuild_s']:.2f} s, {out['rollups']:,} rows", flush=True)
     note_load()

@@ -1,12 +1,13 @@
-"""Aggregates up the unit tree, maintained incrementally and rebuilt in one statement.
+"""Aggregates up the unit tree, maintained incrementally, and rebuilt from the results on demand.
 
 A result of a base unit (one with no units under it) adds to every ancestor's Rollup row for its
 indicator and period: the sum of values, the count of values, the sums of numerators and
 denominators (ratios are recomputed as Σnum/Σden, never averaged) and the count of units meeting the
 indicator's threshold. result_save applies the difference between the old and the new figure to all
 ancestors in its own transaction, so a changed commune figure is visible in its province at once —
-no nightly batch. rebuild_all() recomputes everything from the results in one SQL statement (a
-recursive CTE for the ancestor pairs), to check or repair the table and after bulk loads.
+no nightly batch. rebuild_all() recomputes everything from the results (grouped by parent, then a
+recursive CTE adds each parent's sums to its ancestors) and writes only the rows that differ, to check
+or repair the table and after bulk loads.
 
 SQLite has no decimal type: there the sums are floating point (≈15 significant digits); PostgreSQL
 keeps them exact in numeric.
@@ -14,6 +15,7 @@ keeps them exact in numeric.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -34,28 +36,78 @@ ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET
     meeting = reporting_rollup.meeting + excluded.meeting
 """
 
+# rebuild_all, step 1: the base units' results summed under their parent, then each parent's sums
+# added to the parent and all its ancestors — grouping 15 million results by parent first and
+# joining the ancestors afterwards is 40 times fewer rows than joining every result to every ancestor.
+_STAGE_SQL = """
+CREATE TEMP TABLE rollup_stage AS
+SELECT u.parent_id AS unit_id, r.indicator_id, r.period,
+       SUM(r.value) AS total,
+       COUNT(r.value) AS reporting,
+       SUM(r.numerator) AS numerator,
+       SUM(r.denominator) AS denominator,
+       SUM(CASE WHEN i.threshold IS NOT NULL AND r.value IS NOT NULL AND (
+                (i.polarity = 'higher' AND r.value >= i.threshold) OR
+                (i.polarity = 'lower' AND r.value <= i.threshold)) THEN 1 ELSE 0 END) AS meeting
+FROM reporting_result r
+JOIN orgs_unit u ON u.id = r.unit_id
+JOIN indicators_indicator i ON i.id = r.indicator_id
+WHERE u.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orgs_unit c WHERE c.parent_id = r.unit_id)
+GROUP BY u.parent_id, r.indicator_id, r.period
+"""
 _REBUILD_SQL = """
-INSERT INTO reporting_rollup (unit_id, indicator_id, period, total, reporting, numerator, denominator, meeting)
+CREATE TEMP TABLE rollup_rebuilt AS
 WITH RECURSIVE anc(unit_id, ancestor_id) AS (
-    SELECT id, parent_id FROM orgs_unit WHERE parent_id IS NOT NULL
+    SELECT id, id FROM orgs_unit
     UNION ALL
     SELECT anc.unit_id, u.parent_id FROM anc JOIN orgs_unit u ON u.id = anc.ancestor_id
     WHERE u.parent_id IS NOT NULL
 )
-SELECT a.ancestor_id, r.indicator_id, r.period,
-       COALESCE(SUM(r.value), 0),
-       COUNT(r.value),
-       COALESCE(SUM(r.numerator), 0),
-       COALESCE(SUM(r.denominator), 0),
-       SUM(CASE WHEN i.threshold IS NOT NULL AND r.value IS NOT NULL AND (
-                (i.polarity = 'higher' AND r.value >= i.threshold) OR
-                (i.polarity = 'lower' AND r.value <= i.threshold)) THEN 1 ELSE 0 END)
-FROM reporting_result r
-JOIN anc a ON a.unit_id = r.unit_id
-JOIN indicators_indicator i ON i.id = r.indicator_id
-WHERE NOT EXISTS (SELECT 1 FROM orgs_unit c WHERE c.parent_id = r.unit_id)
-GROUP BY a.ancestor_id, r.indicator_id, r.period
+SELECT a.ancestor_id AS unit_id, s.indicator_id, s.period,
+       COALESCE(SUM(s.total), 0) AS total,
+       SUM(s.reporting) AS reporting,
+       COALESCE(SUM(s.numerator), 0) AS numerator,
+       COALESCE(SUM(s.denominator), 0) AS denominator,
+       SUM(s.meeting) AS meeting
+FROM rollup_stage s JOIN anc a ON a.unit_id = s.unit_id
+GROUP BY a.ancestor_id, s.indicator_id, s.period
 """
+_SAME_KEY = "o.unit_id = n.unit_id AND o.indicator_id = n.indicator_id AND o.period = n.period"
+# Exact on PostgreSQL; SQLite's floating-point sums may differ in the last bits between the
+# incremental and the rebuilt path, which is not an error to repair.
+_DIFFERS = {
+    "postgresql": "{a} <> {b}",
+    "sqlite": "ABS({a} - {b}) > 1e-9 * MAX(1, ABS({b}))",
+}
+
+
+def _apply_sql(vendor: str) -> list[str]:
+    """Step 2: only the rows that differ are written — a check of a correct table writes nothing,
+    readers are never blocked, and 900,000 rows are not pushed again through five indexes (measured at
+    national size: 12 s of index upkeep and 10 s of foreign-key checks for a delete-and-insert)."""
+    differs = _DIFFERS.get(vendor, _DIFFERS["postgresql"])
+    changed = " OR ".join(
+        differs.format(a=f"reporting_rollup.{c}", b=f"n.{c}")
+        for c in ("total", "reporting", "numerator", "denominator", "meeting")
+    )
+    return [
+        """DELETE FROM reporting_rollup WHERE NOT EXISTS (
+                SELECT 1 FROM rollup_rebuilt n WHERE n.unit_id = reporting_rollup.unit_id
+                AND n.indicator_id = reporting_rollup.indicator_id AND n.period = reporting_rollup.period)""",
+        f"""UPDATE reporting_rollup SET total = n.total, reporting = n.reporting, numerator = n.numerator,
+                denominator = n.denominator, meeting = n.meeting
+            FROM rollup_rebuilt n
+            WHERE reporting_rollup.unit_id = n.unit_id AND reporting_rollup.indicator_id = n.indicator_id
+              AND reporting_rollup.period = n.period
+              AND ({changed})""",
+        f"""INSERT INTO reporting_rollup
+                (unit_id, indicator_id, period, total, reporting, numerator, denominator, meeting)
+            SELECT n.unit_id, n.indicator_id, n.period, n.total, n.reporting, n.numerator, n.denominator,
+                   n.meeting
+            FROM rollup_rebuilt n
+            WHERE NOT EXISTS (SELECT 1 FROM reporting_rollup o WHERE {_SAME_KEY})""",
+    ]
+
 
 Contribution = tuple[Decimal, int, Decimal, Decimal, int]
 NONE: Contribution = (Decimal(0), 0, Decimal(0), Decimal(0), 0)
@@ -104,13 +156,45 @@ def _db(x):
     return str(x) if isinstance(x, Decimal) else x
 
 
+@dataclass(frozen=True)
+class Rebuild:
+    rows: int  # roll-up rows after the rebuild
+    deleted: int  # rows that should not have been there
+    updated: int  # rows whose figures were wrong
+    inserted: int  # rows that were missing
+
+    @property
+    def repaired(self) -> int:
+        return self.deleted + self.updated + self.inserted
+
+
 @transaction.atomic
-def rebuild_all() -> int:
-    """Recompute every Rollup row from the results; returns the number of rows."""
+def rebuild_all() -> Rebuild:
+    """Recompute every Rollup row from the results and write only the differences."""
     with connection.cursor() as cur:
-        cur.execute("DELETE FROM reporting_rollup")
+        if connection.vendor == "postgresql":
+            # One large aggregation: a hash table in memory rather than sorts spilled to disk (the
+            # planner overestimates the groups 9× and would sort), and no JIT compilation (3.5 s of
+            # compiling for a statement that runs once).
+            cur.execute("SET LOCAL work_mem = '256MB'")
+            cur.execute("SET LOCAL enable_sort = off")
+            cur.execute("SET LOCAL jit = off")
+        cur.execute("DROP TABLE IF EXISTS rollup_stage")
+        cur.execute("DROP TABLE IF EXISTS rollup_rebuilt")
+        cur.execute(_STAGE_SQL)
+        if connection.vendor == "postgresql":
+            cur.execute("SET LOCAL enable_sort = on")
+            cur.execute("ANALYZE rollup_stage")
         cur.execute(_REBUILD_SQL)
-    return Rollup.objects.count()
+        if connection.vendor == "postgresql":
+            cur.execute("ANALYZE rollup_rebuilt")
+        counts = []
+        for sql in _apply_sql(connection.vendor):
+            cur.execute(sql)
+            counts.append(cur.rowcount)
+        cur.execute("DROP TABLE rollup_stage")
+        cur.execute("DROP TABLE rollup_rebuilt")
+    return Rebuild(Rollup.objects.count(), *counts)
 
 
 def rollup_value(row: Rollup | None, indicator: Indicator) -> Decimal | None:

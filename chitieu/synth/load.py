@@ -394,7 +394,7 @@ def load(
                     _target_rows(plan, model, unit_ids, ind_ids, resolutions, postgres),
                 )
             with timer("roll-ups (rebuild_all)"):
-                report.counts["rollups"] = rebuild_all()
+                report.counts["rollups"] = rebuild_all().rows
             with timer("statistics (ANALYZE)"):
                 bulk.analyze([Result._meta.db_table, "indicators_target", "reporting_rollup", "orgs_unit"])
     finally:

@@ -78,3 +78,36 @@ def test_incremental_rollups_equal_a_full_rebuild(world, writes):
     incremental = snapshot()
     rebuild_all()
     assert snapshot() == incremental
+
+
+def test_a_rebuild_repairs_only_the_rows_that_are_wrong(world):
+    x1, x2, _x3 = world.communes
+    save(world, x1, D(10))
+    save(world, x2, D(5))
+    save(world, x1, None, indicator=world.coverage, numerator=D(9), denominator=D(10))
+    correct = snapshot()
+    assert rebuild_all().repaired == 0  # a correct table: nothing written
+    # Damage it three ways: a wrong sum, a missing row, a row for a period nobody reported.
+    Rollup.objects.filter(unit=world.district, indicator=world.revenue).update(total=D(999))
+    Rollup.objects.filter(unit=world.province, indicator=world.coverage).delete()
+    Rollup.objects.create(
+        unit=world.province, indicator=world.revenue, period="2019", total=D(1), reporting=1
+    )
+    done = rebuild_all()
+    assert (done.deleted, done.updated, done.inserted) == (1, 1, 1)
+    assert done.rows == len(correct) and snapshot() == correct
+
+
+def test_the_command_checks_without_changing_and_then_repairs(world, capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    save(world, world.communes[0], D(10))
+    Rollup.objects.filter(unit=world.district).update(total=D(1))
+    with pytest.raises(CommandError, match="1 of .* rows differ .*1 wrong"):
+        call_command("rollups", "--check")
+    assert Rollup.objects.get(unit=world.district, indicator=world.revenue).total == D(1)  # untouched
+    call_command("rollups")
+    assert Rollup.objects.get(unit=world.district, indicator=world.revenue).total == D(10)
+    call_command("rollups", "--check")
+    assert "0 extra, 0 wrong, 0 missing" in capsys.readouterr().out
