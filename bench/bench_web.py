@@ -6,9 +6,12 @@
 Starts ``chitieu serve --workers 2`` on a free port, logs in through the login form (a real session
 cookie), checks each route answers 200 with it, then runs ``wrk -t2 -c50 -d30s --latency`` against
 
-  (a) a unit page: /units/<province>/?period=<p>
-  (b) an API list route: /api/v1/results/?unit=<province>&period=<p>
-  (c) the province dashboard: /units/<province>/dashboard/?period=<p>&resolution=<id>
+  (a) a unit page: /units/<province>/?period=<p> (every indicator: ~300 rows of roll-ups)
+  (b) a commune's unit page: /units/<commune>/?period=<p> (the page most users open)
+  (c) an API list route: /api/v1/results/?unit=<province>&period=<p> (a province reports nothing itself:
+      the route's fixed cost — session, user, access check, count)
+  (d) the same route with data: /api/v1/results/?unit=<commune>&period=<p>&limit=50
+  (e) the province dashboard: /units/<province>/dashboard/?period=<p>&resolution=<id>
 
 and prints requests/s, p50/p99 latency and the count of non-200 answers (a Lua hook counts them:
 wrk itself would count a redirect to the login page as a success). Goal: ≥ 300 req/s at
@@ -68,7 +71,8 @@ user.save()
 root = Unit.objects.get(code="vn")
 province = Unit.objects.filter(parent=root, valid_to=None).order_by("code").first()
 res = Resolution.objects.filter(unit=province).first()
-print("JSON" + json.dumps({"province": province.code, "resolution": res.pk if res else None}))
+commune = Unit.objects.filter(parent=province, valid_to=None).order_by("code").first()
+print("JSON" + json.dumps({"province": province.code, "commune": commune.code, "resolution": res.pk if res else None}))
 """
 
 PROFILE = """
@@ -259,9 +263,12 @@ def main() -> None:
             raise SystemExit("the server did not come up")
         cookie = login(base)
         prov, period = info["province"], args.period
+        com = info["commune"]
         routes = {
             "unit page": f"/units/{prov}/?period={period}",
+            "commune page": f"/units/{com}/?period={period}",
             "API results list": f"/api/v1/results/?unit={prov}&period={period}",
+            "API commune results": f"/api/v1/results/?unit={com}&period={period}&limit=50",
             "province dashboard": f"/units/{prov}/dashboard/?period={period}"
             + (f"&resolution={info['resolution']}" if info["resolution"] else ""),
         }

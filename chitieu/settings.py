@@ -14,6 +14,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from chitieu.web.client_ip import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -124,6 +126,10 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "chitieu.web.client_ip.client_ip"
+# Load balancers whose X-Forwarded-For is believed (addresses or networks, comma-separated); empty:
+# the app is reached directly and REMOTE_ADDR is the client (docs/deploy.md §2).
+CHITIEU_TRUSTED_PROXIES = parse_networks(os.environ.get("CHITIEU_TRUSTED_PROXIES", ""))
 
 ROOT_URLCONF = "chitieu.urls"
 WSGI_APPLICATION = "chitieu.wsgi.application"

@@ -6,6 +6,8 @@ import contextvars
 import uuid
 from dataclasses import dataclass
 
+from chitieu.web.client_ip import client_ip
+
 
 @dataclass(frozen=True)
 class RequestInfo:
@@ -27,7 +29,7 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        ip = request.META.get("REMOTE_ADDR") or None
+        ip = client_ip(request)
         rid = request.headers.get("X-Request-ID") or uuid.uuid4().hex
         token = _current.set(RequestInfo(ip=ip, request_id=rid[:40]))
         try:
