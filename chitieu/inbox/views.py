@@ -7,13 +7,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chitieu.access.scope import can, check, restrict, unit_ids_for
-from chitieu.indicators.forms import ServiceErrorsMixin
 from chitieu.indicators.models import Indicator
 from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_subtree_ids
 from chitieu.reporting.models import StatedBasis
 from chitieu.web.fields import current_lang
+from chitieu.web.forms import ServiceErrorsMixin
 
 from .forms import DecisionForm, UploadForm
 from .models import Candidate, Decision, SourceDocument

@@ -1,24 +1,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.web.fields import LocalDecimalField
+from chitieu.web.forms import ServiceErrorsMixin
 
 from .models import Basis, TargetKindChoices
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, exc: ValidationError) -> None:
-        if hasattr(exc, "error_dict"):
-            for name, errs in exc.error_dict.items():
-                target = name if name in self.fields else None
-                for e in errs:
-                    self.add_error(target, e)
-        else:
-            for e in exc.error_list:
-                self.add_error(None, e)
 
 
 class TargetRowForm(ServiceErrorsMixin, forms.Form):

@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chitieu.indicators.forms import ServiceErrorsMixin
 from chitieu.indicators.models import Indicator
+from chitieu.web.forms import ServiceErrorsMixin
 
 from .models import Body, ConferenceKind, Role, TaskStatus
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chitieu.indicators.forms import ServiceErrorsMixin
 from chitieu.lib.vnnum import format_number
 from chitieu.web.fields import LocalDecimalField, current_lang
+from chitieu.web.forms import ServiceErrorsMixin
 
 from .models import ResultStatus
 
