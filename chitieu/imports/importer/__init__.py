@@ -1,0 +1,100 @@
+"""Read an import workbook (see ``template``) and write its results and targets.
+
+Two phases. First every cell of both sheets is read and checked; each problem becomes an
+:class:`ImportIssue` naming its sheet, cell and indicator. Only when there is none are the rows
+written, all in one transaction, through ``result_save`` and ``target_save``; a row the services
+refuse is reported with its cell and the whole transaction is rolled back, so a file is imported
+entirely or not at all. Rows whose figures equal the stored ones are not saved again: importing the
+same file twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..layout import RESULT_COLUMNS, RESULTS_SHEET, TARGET_COLUMNS, TARGETS_SHEET
+from .checking import _Importer
+from .reading import (
+    MAX_BYTES,
+    MAX_DECIMALS,
+    MAX_UNPACKED_BYTES,
+    NO_FIGURE_MARKS,
+    _Refused,
+    _SheetReader,
+    max_bytes,
+    open_workbook,
+)
+from .report import ImportIssue, ImportReport, Progress, ResultRow, TargetRow
+from .writing import _write
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DECIMALS",
+    "MAX_UNPACKED_BYTES",
+    "NO_FIGURE_MARKS",
+    "ImportIssue",
+    "ImportReport",
+    "Progress",
+    "ResultRow",
+    "TargetRow",
+    "import_workbook",
+    "max_bytes",
+    "open_workbook",
+]
+
+
+def import_workbook(
+    data: bytes | str | os.PathLike,
+    *,
+    actor,
+    allowed_results: set[int] | None,
+    allowed_targets: set[int] | None,
+    progress: Progress | None = None,
+    filename: str = "",
+    dry_run: bool = False,
+) -> ImportReport:
+    """Check a whole workbook, then write it in one transaction, or write nothing and report why.
+
+    ``allowed_results`` / ``allowed_targets``: ids of the units the actor may enter results for / set
+    targets for (``None``: every unit). ``progress(done, total)`` is called as rows are written.
+    ``dry_run`` runs the writes (so the services' rules are checked) and rolls them back.
+    """
+    report = ImportReport(filename=filename, dry_run=dry_run)
+    try:
+        wb = open_workbook(data)
+    except _Refused as exc:
+        report.errors.append(ImportIssue(message=str(exc)))
+        return report
+    imp = _Importer(allowed_results=allowed_results, allowed_targets=allowed_targets)
+    imp.metadata(wb)
+    readers = [
+        _SheetReader(wb, RESULTS_SHEET, RESULT_COLUMNS, imp.issues),
+        _SheetReader(wb, TARGETS_SHEET, TARGET_COLUMNS, imp.issues),
+    ]
+    parsed: list[tuple[_SheetReader, list, set[int]]] = []
+    for reader in readers:
+        if reader.ws is None or not reader.find_header():
+            parsed.append((reader, [], set()))
+            continue
+        skip = reader.merged_rows()
+        parsed.append((reader, list(reader.rows()), skip))
+    imp.prefetch([(reader, rows) for reader, rows, _skip in parsed])
+    (res_reader, res_rows, res_skip), (tgt_reader, tgt_rows, tgt_skip) = parsed
+    results = imp.result_rows(res_reader, res_rows, res_skip, report)
+    targets = imp.target_rows(tgt_reader, tgt_rows, tgt_skip, report)
+    wb.close()
+    if imp.issues:
+        report.errors = imp.issues
+        return report
+    _write(
+        imp,
+        report,
+        results,
+        targets,
+        actor=actor,
+        filename=filename,
+        progress=progress,
+        result_sheet=res_reader.name,
+        target_sheet=tgt_reader.name,
+    )
+    return report

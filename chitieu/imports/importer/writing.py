@@ -1,0 +1,209 @@
+"""The writing pass: checked rows are saved in one transaction through the reporting services.
+
+:func:`_write` saves each :class:`ResultRow` through ``result_save`` and each :class:`TargetRow`
+through ``target_save``, skipping rows whose figures equal the stored ones, maps a service's
+``ValidationError`` back to the cells of the row (``_service_issues``), and rolls the whole
+transaction back when any row is refused or the import is a dry run.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from chitieu.indicators.models import Target
+from chitieu.reporting.models import Result, ResultSource
+from chitieu.reporting.services import result_save, target_save
+
+from ..layout import RESULT_COLUMNS, TARGET_COLUMNS, column_letter
+from .report import ImportIssue, ImportReport, Progress, ResultRow, TargetRow
+
+if TYPE_CHECKING:
+    from .checking import _Importer
+
+RESULT_FIELD_COLUMN = {
+    "unit": "unit",
+    "indicator": "indicator",
+    "period": "period",
+    "value": "value",
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "status": "status",
+    "note": "note",
+}
+TARGET_FIELD_COLUMN = {
+    "unit": "unit",
+    "indicator": "indicator",
+    "period": "period",
+    "basis": "basis",
+    "kind": "kind",
+    "value": "value",
+    "note": "note",
+    "resolution": "period",
+}
+
+
+def _coord(columns, key: str, row: int) -> str:
+    keys = [k for _t, k in columns]
+    return f"{column_letter(keys.index(key))}{row}"
+
+
+def _service_issues(
+    exc: ValidationError, sheet: str, columns, mapping, row: int, code: str
+) -> list[ImportIssue]:
+    issues = []
+    if hasattr(exc, "error_dict"):
+        for fname, messages in exc.message_dict.items():
+            col = mapping.get(fname, "value") if fname != NON_FIELD_ERRORS else "value"
+            for m in messages:
+                issues.append(ImportIssue(sheet, _coord(columns, col, row), code, m))
+    else:
+        for m in exc.messages:
+            issues.append(ImportIssue(sheet, _coord(columns, "value", row), code, m))
+    return issues
+
+
+def _same(a: Decimal | None, b: Decimal | None) -> bool:
+    return a == b if a is not None and b is not None else a is None and b is None
+
+
+def _computed_value(row: ResultRow) -> Decimal | None:
+    """The value result_save stores for a ratio given only as numerator and denominator."""
+    ind = row.indicator
+    if row.value is None and ind.measure == "ratio" and row.numerator is not None and row.denominator:
+        scale = 100 if ind.measure_unit.dimension == "percent" else 1
+        try:
+            return (row.numerator * scale / row.denominator).quantize(Decimal("0.000001"))
+        except InvalidOperation:
+            return None
+    return row.value
+
+
+def _result_unchanged(ex: Result | None, row: ResultRow) -> bool:
+    return (
+        ex is not None
+        and _same(ex.value, _computed_value(row))
+        and _same(ex.numerator, row.numerator)
+        and _same(ex.denominator, row.denominator)
+        and ex.status == row.status
+        and ex.note == row.note
+    )
+
+
+def _target_unchanged(ex: Target | None, row: TargetRow) -> bool:
+    return ex is not None and _same(ex.value, row.value) and ex.kind == row.kind and ex.note == row.note
+
+
+def _write(
+    imp: _Importer,
+    report: ImportReport,
+    results: list[ResultRow],
+    targets: list[TargetRow],
+    *,
+    actor,
+    filename: str,
+    progress: Progress | None,
+    result_sheet: str,
+    target_sheet: str,
+) -> None:
+    total = len(results) + len(targets)
+    done = 0
+    if progress:
+        progress(0, total)
+    with transaction.atomic():
+        existing_results = (
+            {
+                (r.unit_id, r.indicator_id, r.period): r
+                for r in Result.objects.filter(
+                    unit__in={x.unit.pk for x in results},
+                    indicator__in={x.indicator.pk for x in results},
+                    period__in={x.period for x in results},
+                )
+            }
+            if results
+            else {}
+        )
+        for row in results:
+            ex = existing_results.get((row.unit.pk, row.indicator.pk, row.period))
+            if _result_unchanged(ex, row):
+                report.unchanged += 1
+            else:
+                ref = (
+                    f"{filename} {result_sheet}!A{row.row}".strip()
+                    if filename
+                    else f"{result_sheet}!A{row.row}"
+                )
+                try:
+                    result_save(
+                        actor=actor,
+                        indicator=row.indicator,
+                        unit=row.unit,
+                        period=row.period,
+                        value=row.value,
+                        numerator=row.numerator,
+                        denominator=row.denominator,
+                        status=row.status,
+                        note=row.note,
+                        source=ResultSource.IMPORTED,
+                        source_ref=ref[:300],
+                        today=None,
+                    )
+                    if ex is None:
+                        report.created += 1
+                    else:
+                        report.changed += 1
+                except ValidationError as exc:
+                    report.errors += _service_issues(
+                        exc, result_sheet, RESULT_COLUMNS, RESULT_FIELD_COLUMN, row.row, row.indicator.code
+                    )
+            done += 1
+            if progress:
+                progress(done, total)
+        existing_targets = (
+            {
+                (t.unit_id, t.indicator_id, t.period, t.basis): t
+                for t in Target.objects.filter(
+                    unit__in={x.unit.pk for x in targets},
+                    indicator__in={x.indicator.pk for x in targets},
+                    period__in={x.period for x in targets},
+                ).select_related("resolution")
+            }
+            if targets
+            else {}
+        )
+        for row in targets:
+            ex = existing_targets.get((row.unit.pk, row.indicator.pk, row.period, row.basis))
+            if _target_unchanged(ex, row):
+                report.unchanged += 1
+            else:
+                try:
+                    target_save(
+                        actor=actor,
+                        indicator=row.indicator,
+                        unit=row.unit,
+                        period=row.period,
+                        basis=row.basis,
+                        value=row.value,
+                        kind=row.kind,
+                        resolution=ex.resolution if ex is not None else imp.resolution_for(row),
+                        basis_label=ex.basis_label if ex is not None else "",
+                        note=row.note,
+                    )
+                    if ex is None:
+                        report.created += 1
+                    else:
+                        report.changed += 1
+                except ValidationError as exc:
+                    report.errors += _service_issues(
+                        exc, target_sheet, TARGET_COLUMNS, TARGET_FIELD_COLUMN, row.row, row.indicator.code
+                    )
+            done += 1
+            if progress:
+                progress(done, total)
+        if report.errors or report.dry_run:
+            transaction.set_rollback(True)
+        else:
+            report.written = True
