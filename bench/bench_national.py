@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_national.py [--engine sqlite|postgresql|both]
         [--provinces 34 --communes 3321 --indicators 300 --months 24] [--seed 1]
         [--requests 240] [--updates 50] [--keep]
+    .venv/bin/python bench/bench_national.py --reuse postgres://…/chitieu_bench   # measure again, no load
 
 For each engine, on a fresh database (SQLite: a temporary CHITIEU_HOME; PostgreSQL: a database
 ``chitieu_bench`` created and dropped by this script at --pg-server), it prints:
@@ -63,6 +64,28 @@ def _pg_admin(server: str, sql: str) -> None:
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(sql)
+
+
+def reuse_engine(args: argparse.Namespace) -> dict:
+    """Measure again on a database loaded earlier (--keep), without loading: for comparing code changes."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DATABASE_REPLICA_URL"}}
+    env.update(DATABASE_URL=args.reuse, ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+    env["CHITIEU_HOME"] = tempfile.mkdtemp(prefix="chitieu-bench-reuse-")
+    print(f"\n== reusing {args.reuse} (no load)", flush=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", json.dumps(vars(args))], env=env, stdout=subprocess.PIPE,
+        text=True, cwd=ROOT,
+    )  # fmt: skip
+    shutil.rmtree(env["CHITIEU_HOME"], ignore_errors=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the measurements failed (exit {done.returncode})")
+    lines = done.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print(line, flush=True)
+    result = json.loads(lines[-1])
+    engine = "postgresql" if args.reuse.startswith("postgres") else "sqlite"
+    result.update(engine=engine, migrate_s=0.0, generate_s=float("nan"), load_s=float("nan"))
+    return result
 
 
 def bench_engine(engine: str, args: argparse.Namespace) -> dict:
@@ -127,6 +150,8 @@ def summary(results: list[dict], args: argparse.Namespace) -> None:
         print(f"\n[{e}] {r['results']:,} results, {r['rollups']:,} roll-up rows, {r['units']:,} units")
         print(
             f"  load (migrate + generate)        {r['load_s']:8.1f} s   ({r['results'] / r['generate_s']:,.0f} results/s)"
+            if r["load_s"] == r["load_s"]
+            else "  load                             (reused a loaded database)"
         )
         goal = f"goal p95 ≤ {GOALS['dashboard_p95_ms']:.0f} ms on PostgreSQL"
         verdict = (
@@ -174,10 +199,16 @@ def main() -> None:
     p.add_argument("--duckdb-runs", type=int, default=3)
     p.add_argument("--pg-server", default="postgres://postgres@127.0.0.1:5432")
     p.add_argument("--keep", action="store_true", help="keep the databases (e.g. for bench_web.py --reuse)")
+    p.add_argument(
+        "--reuse", metavar="DATABASE_URL", help="measure on a database kept by an earlier --keep run; no load"
+    )
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.worker:
         print(json.dumps(measure(argparse.Namespace(**json.loads(args.worker)))))
+        return
+    if args.reuse:
+        summary([reuse_engine(args)], args)
         return
     engines = ["sqlite", "postgresql"] if args.engine == "both" else [args.engine]
     results = [bench_engine(e, args) for e in engines]
@@ -227,7 +258,9 @@ def measure(args: argparse.Namespace) -> dict:
     note_load()
     out["units"] = Unit.objects.count()
     out["results"] = Result.objects.count()
-    user = get_user_model().objects.create_superuser("bench", "", "bench-password-1")
+    user = get_user_model().objects.filter(
+        username="bench"
+    ).first() or get_user_model().objects.create_superuser("bench", "", "bench-password-1")
     client = Client()
     client.force_login(user)
 

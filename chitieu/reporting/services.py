@@ -186,6 +186,8 @@ def result_save(
             code="locked",
         )
     result = Result.objects.select_for_update().filter(indicator=indicator, unit=unit, period=p.code).first()
+    if result is not None:  # the objects in hand, not fetched again for validation and the audit row
+        result.indicator, result.unit = indicator, unit
     old_contribution = rollups.NONE
     stated_rows = [
         (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated
@@ -244,7 +246,9 @@ def result_save(
                 },
             )
         result.version += 1
-    result.full_clean(validate_unique=False)
+    # The indicator and unit were resolved by the caller and the row is locked: checking that they
+    # exist, and that the row is unique, would be three more queries on every save.
+    result.full_clean(exclude=["indicator", "unit"], validate_unique=False)
     _save_new_or_existing(result, "figure")
     rollups.apply_change(
         result,

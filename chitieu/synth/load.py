@@ -205,8 +205,12 @@ class _Postgres(_Bulk):
 
     def rebuild(self) -> None:
         with connection.cursor() as cur:
+            # Index builds sort in memory up to maintenance_work_mem (default 64 MB): 15 million rows
+            # per index want more; the setting is this session's only.
+            cur.execute("SET maintenance_work_mem = '512MB'")
             for sql in self.saved:
                 cur.execute(sql)
+            cur.execute("RESET maintenance_work_mem")
             cur.execute("SET CONSTRAINTS ALL DEFERRED")
         self.saved = []
 
