@@ -30,12 +30,29 @@ class Baseline:
     sources: tuple[str, ...] = ()
 
 
+def _edges_into(unit_ids: set[int], before) -> list[tuple[int, int, Decimal]]:
+    """Lineage edges into these units dated after `before`. Raw SQL with one array parameter on
+    PostgreSQL: the ORM's IN list of a few hundred ids cost more than the query itself."""
+    ids = sorted(unit_ids)
+    if connection.vendor == "postgresql":
+        where, params = "successor_id = ANY(%s::bigint[])", [ids]
+    else:
+        where, params = f"successor_id IN ({', '.join(['%s'] * len(ids))})", ids
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT successor_id, predecessor_id, share FROM orgs_unitlineage WHERE date > %s AND {where}",
+            [before, *params],
+        )
+        return cur.fetchall()
+
+
 def _predecessor_weights(
-    unit_ids: set[int], before
+    unit_ids: set[int], before, with_codes: bool = True
 ) -> tuple[dict[int, list[tuple[int, Decimal]]], dict[int, str]]:
     """For each unit, its predecessors' ids with the share carried, following lineage back past `before`
-    (and the predecessors' codes). Reads only the edges reachable from these units, one query per
-    generation (a recursive CTE measured slower: the planner cannot size it and sorts every edge)."""
+    (and, when asked, the predecessors' codes). Reads only the edges reachable from these units, one
+    query per generation (a recursive CTE measured slower: the planner cannot size it and sorts every
+    edge)."""
     edges: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
     codes: dict[int, str] = {}
     frontier, seen = set(unit_ids), set()
@@ -44,15 +61,10 @@ def _predecessor_weights(
         if not frontier:
             break
         seen |= frontier
-        found = list(
-            UnitLineage.objects.filter(successor_id__in=frontier, date__gt=before).values_list(
-                "successor_id", "predecessor_id", "share", "predecessor__code"
-            )
-        )
-        for succ, pred, share, code in found:
+        found = _edges_into(frontier, before)
+        for succ, pred, share in found:
             edges[succ].append((pred, Decimal(share)))
-            codes[pred] = code
-        frontier = {pred for _s, pred, _sh, _c in found}
+        frontier = {pred for _s, pred, _sh in found}
     out: dict[int, list[tuple[int, Decimal]]] = {}
     for uid in unit_ids:
         acc: dict[int, Decimal] = defaultdict(Decimal)
@@ -67,11 +79,18 @@ def _predecessor_weights(
             for p, s in preds:
                 stack.append((p, weight * s, depth + 1))
         out[uid] = list(acc.items())
+    leaves = {pid for ws in out.values() for pid, _w in ws}
+    if with_codes and leaves:
+        codes = dict(Unit.objects.filter(pk__in=leaves).values_list("id", "code"))
     return out, codes
 
 
-def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> dict[tuple[int, int], Baseline]:
-    """The figure of each (unit, indicator) for `period`: the unit's own, else rebuilt through lineage."""
+def baselines(
+    units: list[Unit], indicators: list[Indicator], period: str, *, with_sources: bool = True
+) -> dict[tuple[int, int], Baseline]:
+    """The figure of each (unit, indicator) for `period`: the unit's own, else rebuilt through lineage.
+    ``with_sources=False`` leaves out the predecessors' codes (a dashboard marks rebuilt figures
+    without naming their sources, and saves a query)."""
     p = parse_period(period)
     ids = {u.pk for u in units}
     ind_ids = {i.pk for i in indicators}
@@ -99,10 +118,12 @@ def baselines(units: list[Unit], indicators: list[Indicator], period: str) -> di
     missing_units = {u.pk for u in units if u.valid_from > p.start}
     if not missing_units:
         return out
-    weights, codes = _predecessor_weights(missing_units, p.start)
-    if not codes:
+    weights, codes = _predecessor_weights(missing_units, p.start, with_codes=with_sources)
+    if not any(weights.values()):
         return out
-    sources_of = {uid: tuple(sorted(codes[pid] for pid, _w in ws)) for uid, ws in weights.items()}
+    sources_of = {
+        uid: tuple(sorted(codes[pid] for pid, _w in ws)) if codes else () for uid, ws in weights.items()
+    }
     for (uid, iid), (n, n_num, n_den, value, num, den) in _weighted_sums(weights, p.code, ind_ids).items():
         if (uid, iid) in out or n < len(weights[uid]):
             continue  # the unit's own figure; or a predecessor did not report: a partial sum would mislead

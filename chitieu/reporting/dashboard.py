@@ -93,7 +93,7 @@ def province_dashboard(
         ).values_list("unit_id", "indicator_id", "value", "kind")
     }
     prev = period.same_period_last_year()
-    base = baselines(children, indicators, prev.code) if prev else {}
+    base = baselines(children, indicators, prev.code, with_sources=False) if prev else {}
     elapsed = Decimal(1) if year.code == period.code else period.elapsed_fraction_of_year()
     # What each column needs, worked out once rather than per cell.
     one = Decimal(1)
