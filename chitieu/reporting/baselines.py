@@ -16,6 +16,7 @@ from django.db import connection
 
 from chitieu.indicators.models import Indicator
 from chitieu.lib.periods import parse_period
+from chitieu.lib.sql import in_ids
 from chitieu.orgs.models import Unit, UnitLineage
 
 from .models import Result
@@ -33,11 +34,7 @@ class Baseline:
 def _edges_into(unit_ids: set[int], before) -> list[tuple[int, int, Decimal]]:
     """Lineage edges into these units dated after `before`. Raw SQL with one array parameter on
     PostgreSQL: the ORM's IN list of a few hundred ids cost more than the query itself."""
-    ids = sorted(unit_ids)
-    if connection.vendor == "postgresql":
-        where, params = "successor_id = ANY(%s::bigint[])", [ids]
-    else:
-        where, params = f"successor_id IN ({', '.join(['%s'] * len(ids))})", ids
+    where, params = in_ids("successor_id", unit_ids)
     with connection.cursor() as cur:
         cur.execute(
             f"SELECT successor_id, predecessor_id, share FROM orgs_unitlineage WHERE date > %s AND {where}",

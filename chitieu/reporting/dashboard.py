@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.utils.html import escape
 
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import Period
+from chitieu.lib.sql import in_ids
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
@@ -58,6 +60,27 @@ def _pct(value: Decimal, lang: str, signed: bool = False) -> str:
     return text.translate(_VI) if lang == "vi" else text
 
 
+def _plan_targets(
+    unit_ids: list[int], indicator_ids: list[int], code: str, year_code: str
+) -> dict[tuple[int, int], tuple[Decimal, str, bool]]:
+    """(unit, indicator) → (plan value, kind, is the period's own plan): the period's own plan where
+    there is one, else the year's."""
+    units, unit_params = in_ids("unit_id", unit_ids)
+    inds, ind_params = in_ids("indicator_id + 0", indicator_ids)  # + 0: stay on the unit index
+    out: dict[tuple[int, int], tuple[Decimal, str, bool]] = {}
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT unit_id, indicator_id, value, kind, period FROM indicators_target "
+            f"WHERE {units} AND {inds} AND period IN (%s, %s) AND basis = 'plan'",
+            [*unit_params, *ind_params, code, year_code],
+        )
+        for u, i, v, k, p in cur.fetchall():
+            own = p == code
+            if own or (u, i) not in out:
+                out[(u, i)] = (v if isinstance(v, Decimal) else Decimal(str(v)), k, own)
+    return out
+
+
 def province_dashboard(
     unit: Unit, period: Period, resolution: Resolution | None, *, lang: str = "vi"
 ) -> Dashboard:
@@ -86,15 +109,11 @@ def province_dashboard(
         )
     }
     year = period.year_period() or period
-    targets = {
-        (u, i): (v, k)
-        for u, i, v, k in Target.objects.filter(
-            unit_id__in=child_ids, indicator_id__in=ids, period__in={period.code, year.code}, basis="plan"
-        ).values_list("unit_id", "indicator_id", "value", "kind")
-    }
+    targets = _plan_targets(child_ids, ids, period.code, year.code)
     prev = period.same_period_last_year()
     base = baselines(children, indicators, prev.code, with_sources=False) if prev else {}
-    elapsed = Decimal(1) if year.code == period.code else period.elapsed_fraction_of_year()
+    # A year's plan is judged pro rata for flows at a month or quarter; the period's own plan is not.
+    year_elapsed = Decimal(1) if year.code == period.code else period.elapsed_fraction_of_year()
     # What each column needs, worked out once rather than per cell.
     one = Decimal(1)
     columns = [
@@ -102,7 +121,7 @@ def province_dashboard(
             ind.pk,
             Polarity(ind.polarity),
             ind.measure,
-            elapsed if ind.measure == "flow" else one,
+            year_elapsed if ind.measure == "flow" else one,
             ind.measure_unit.dimension == "percent",
             ind.measure == "count_meeting",
         )
@@ -127,7 +146,9 @@ def province_dashboard(
             t = targets.get(key)
             pct, status = "", Status.NO_TARGET
             if t is not None:
-                a = assess(v, t[0], polarity=polarity, kind=t[1], measure=measure, elapsed=share)
+                a = assess(
+                    v, t[0], polarity=polarity, kind=t[1], measure=measure, elapsed=one if t[2] else share
+                )
                 status = a.status
                 if a.percent is not None:
                     pct = _pct(a.percent, lang)

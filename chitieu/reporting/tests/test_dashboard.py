@@ -79,3 +79,25 @@ def test_a_merged_commune_on_the_dashboard_is_compared_with_its_predecessors(vi_
     save(world, Unit.objects.get(code="xa-moi"), "2025-H2", D(90))
     body = vi_client.get(reverse("unit_dashboard", args=["tinh-p"]), {"period": "2025-H2"}).content.decode()
     assert "Xã Mới" in body and "+50,0%‡" in body
+
+
+def test_the_periods_own_plan_wins_over_the_years_and_is_not_prorated(world):
+    """x1 has a plan for H1 itself (50) and for the year (100); x2 only the year's (100). At H1 both
+    reached 45: x1 did 90% of its H1 plan (not achieved), x2 45% of its year, on pace (half the year
+    gone: 45 < 50, not achieved either) — but x3 with 55 of a year's 100 is ahead of pace."""
+    x1, x2, x3 = world.communes
+    plans = ((x1, "2024-H1", 50), (x1, "2024", 100), (x2, "2024", 100), (x3, "2024", 100))
+    for unit, period, value in plans:
+        target_save(
+            actor=None, indicator=world.revenue, unit=unit, period=period, basis="plan", value=D(value),
+            resolution=None,
+        )  # fmt: skip
+    for unit, value in ((x1, 45), (x2, 45), (x3, 55)):
+        save(world, unit, "2024-H1", D(value))
+    board = province_dashboard(world.district, parse_period("2024-H1"), None, lang="vi")
+    rows = {
+        r.split("</th>")[0].rsplit(">", 2)[-2].split("<")[0]: r for r in board.body_html.split("<tr>")[1:]
+    }
+    assert "90,0%" in rows["Xã X1"] and "s-not_achieved" in rows["Xã X1"]
+    assert "45,0%" in rows["Xã X2"] and "s-not_achieved" in rows["Xã X2"]
+    assert "55,0%" in rows["Xã X3"] and "s-exceeded" in rows["Xã X3"]
