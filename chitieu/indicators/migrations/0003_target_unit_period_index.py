@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='target',
-            index=models.Index(fields=['unit', 'period', 'basis'], name='target_unit_period_basis'),
+            index=models.Index(fields=['unit', 'period', 'basis'], include=['indicator', 'value', 'kind'], name='target_unit_period_basis'),
         ),
     ]
