@@ -30,7 +30,11 @@ RESULT_COLUMNS = [
     ("Mẫu số", "denominator"),
     ("Tình trạng (thực hiện/ước)", "status"),
     ("Ghi chú", "note"),
+    ("Lý do sửa (kỳ đã mở lại)", "reason"),
 ]
+# Columns added after format version 1 was first written: a workbook whose header cell is blank there
+# (a template downloaded before) is still read, with the column empty.
+OPTIONAL_COLUMNS = {"reason"}
 TARGET_COLUMNS = [
     ("Mã đơn vị", "unit"),
     ("Mã chỉ tiêu", "indicator"),

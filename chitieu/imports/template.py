@@ -40,7 +40,7 @@ from .layout import (
 
 # Data validation lists reach this many rows below the header, so added rows get them too.
 VALIDATION_ROWS = 2000
-RESULT_WIDTHS = [14, 22, 16, 44, 12, 10, 14, 12, 12, 16, 30]
+RESULT_WIDTHS = [14, 22, 16, 44, 12, 10, 14, 12, 12, 16, 30, 30]
 TARGET_WIDTHS = [14, 16, 44, 12, 11, 22, 18, 14, 30]
 
 _HEADER_FONT = Font(bold=True)
@@ -137,7 +137,8 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
         column=1,
         value=(
             "Nhập số dạng số hoặc viết kiểu Việt Nam (101.761; 59,9). Không dùng công thức, không gộp ô, "
-            "không đổi tiêu đề cột. Để trống ô Giá trị khi chưa có số liệu."
+            "không đổi tiêu đề cột. Để trống ô Giá trị khi chưa có số liệu. Kỳ đã duyệt rồi mở lại: ghi lý do "
+            "sửa ở cột cuối."
         ),
     ).font = _HINT_FONT
     _header(ws, RESULT_COLUMNS, RESULT_WIDTHS)
@@ -156,6 +157,7 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
             cell_number(r.denominator) if r else None,
             STATUS_LABELS.get(r.status if r else status_default, ""),
             r.note if r else None,
+            None,  # the reason for a change, asked for only in a reopened period
         ]
         for col, value in enumerate(values, start=1):
             ws.cell(row=row, column=col, value=value)

@@ -323,8 +323,17 @@ class _Importer:
             code = _code_of(c["indicator"])
             unit = indicator = period = None
             values: dict[str, Decimal | None] = {}
-            status = note = ""
-            for step in ("unit", "indicator", "period", "measure_unit", "numbers", "status", "note"):
+            status = note = reason = ""
+            for step in (
+                "unit",
+                "indicator",
+                "period",
+                "measure_unit",
+                "numbers",
+                "status",
+                "note",
+                "reason",
+            ):
                 try:
                     if step == "unit":
                         unit = self.unit(sheet, c["unit"], code, self.allowed_results, True)
@@ -344,6 +353,8 @@ class _Importer:
                         status = self.choice(sheet, c["status"], code, STATUS_LOOKUP, STATUS_LABELS)
                     elif step == "note":
                         note = self.text(sheet, c["note"], code)
+                    elif step == "reason":
+                        reason = self.text(sheet, c["reason"], code)
                 except _Bad:
                     continue
             if len(self.issues) > before or unit is None or indicator is None or period is None:
@@ -374,6 +385,7 @@ class _Importer:
                     denominator=values["denominator"],
                     status=status or self.status_default(unit, period),
                     note=note,
+                    reason=reason,
                 )
             )
         return out

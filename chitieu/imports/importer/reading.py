@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from chitieu.lib.vnnum import format_number
 
-from ..layout import HEADER_SEARCH_ROWS, column_letter, norm
+from ..layout import HEADER_SEARCH_ROWS, OPTIONAL_COLUMNS, column_letter, norm
 from .report import ImportIssue
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -208,10 +208,12 @@ class _SheetReader:
             )
             return False
         ok = True
-        for i, (title, _key) in enumerate(self.columns):
+        for i, (title, key) in enumerate(self.columns):
             coord = f"{column_letter(i)}{self.header_row}"
             v = ws.cell(row=self.header_row, column=i + 1).value
             found = "" if v is None else str(v)
+            if key in OPTIONAL_COLUMNS and not found.strip():
+                continue  # a template from before the column was added
             if norm(found) != norm(title):
                 ok = False
                 self.add(

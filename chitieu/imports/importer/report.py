@@ -83,6 +83,7 @@ class ResultRow:
     denominator: Decimal | None
     status: str
     note: str
+    reason: str = ""  # why a figure of a reopened period changes (the audit trail keeps it)
 
 
 @dataclass

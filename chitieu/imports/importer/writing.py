@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from chitieu.indicators.models import Target
 from chitieu.reporting.models import Result, ResultSource
@@ -33,6 +34,7 @@ RESULT_FIELD_COLUMN = {
     "denominator": "denominator",
     "status": "status",
     "note": "note",
+    "reason": "reason",
 }
 TARGET_FIELD_COLUMN = {
     "unit": "unit",
@@ -64,6 +66,23 @@ def _service_issues(
         for m in exc.messages:
             issues.append(ImportIssue(sheet, _coord(columns, "value", row), code, m))
     return issues
+
+
+def _reason_in_its_column(exc: ValidationError) -> ValidationError:
+    """result_save asks for the reason on its "note" field (the web form's); in the workbook the
+    reason has its own column, so the problem is reported there, saying which column to fill."""
+    errors = getattr(exc, "error_dict", {}).get("note", [])
+    if not any(e.code == "reason_required" for e in errors):
+        return exc
+    title = dict((key, title) for title, key in RESULT_COLUMNS)["reason"]
+    return ValidationError(
+        {
+            "reason": _(
+                "This period was approved and then reopened: write the reason for changing this figure in "
+                "the column “{column}”."
+            ).format(column=title)
+        }
+    )
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -147,6 +166,7 @@ def _write(
                         denominator=row.denominator,
                         status=row.status,
                         note=row.note,
+                        reason=row.reason,
                         source=ResultSource.IMPORTED,
                         source_ref=ref[:300],
                         today=None,
@@ -157,7 +177,12 @@ def _write(
                         report.changed += 1
                 except ValidationError as exc:
                     report.errors += _service_issues(
-                        exc, result_sheet, RESULT_COLUMNS, RESULT_FIELD_COLUMN, row.row, row.indicator.code
+                        _reason_in_its_column(exc),
+                        result_sheet,
+                        RESULT_COLUMNS,
+                        RESULT_FIELD_COLUMN,
+                        row.row,
+                        row.indicator.code,
                     )
             done += 1
             if progress:

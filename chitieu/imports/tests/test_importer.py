@@ -290,3 +290,43 @@ def test_every_problem_is_reported_at_once(tpl):
         (TARGETS_SHEET, f"F{t}"),
         (TARGETS_SHEET, f"H{t}"),
     }
+
+
+def _reopen(seeded, clerk):
+    from chitieu.reporting.workflow import submission_approve, submission_reopen, submission_submit
+
+    for step in (submission_submit, submission_approve):
+        step(actor=clerk, unit=seeded.district, period="2023-H1")
+    submission_reopen(actor=clerk, unit=seeded.district, period="2023-H1", reason="số liệu thu ngân sách sai")
+
+
+def test_a_change_in_a_reopened_period_without_a_reason_is_refused_naming_the_reason_column(
+    tpl, seeded, clerk
+):
+    data, rows = tpl
+    _reopen(seeded, clerk)
+    issue = only(refused(edit(data, RESULTS_SHEET, {f"G{rows['thu-ns']}": 41.2}), actor=clerk))
+    assert (issue.cell, issue.indicator) == (f"L{rows['thu-ns']}", "thu-ns")
+    assert "reopened" in issue.message and "Lý do sửa" in issue.message
+
+
+def test_a_change_in_a_reopened_period_with_its_reason_is_saved_and_the_reason_audited(tpl, seeded, clerk):
+    from chitieu.audit.models import AuditEntry
+
+    data, rows = tpl
+    _reopen(seeded, clerk)
+    r = rows["thu-ns"]
+    report = run(edit(data, RESULTS_SHEET, {f"G{r}": 41.2, f"L{r}": "Kho bạc báo lại"}), clerk)
+    assert not report.errors and report.changed == 1
+    assert Result.objects.get(indicator__code="thu-ns", period="2023-H1").value == D("41.2")
+    entry = AuditEntry.objects.filter(object_type="reporting.result", action="update").latest("id")
+    assert entry.reason == "Kho bạc báo lại"
+
+
+def test_a_template_from_before_the_reason_column_still_imports(tpl, clerk):
+    data, rows = tpl
+    wb = load(data)
+    ws = wb[RESULTS_SHEET]
+    ws.delete_cols(12)  # what templates downloaded before the column was added look like
+    report = run(save(wb), clerk)
+    assert not report.errors and report.created == 1
