@@ -1,0 +1,237 @@
+"""The route table of the access matrix, keyed by URL name: the site's pages here, the REST API's in
+api_routes.py and the admin's in admin_routes.py, joined into `ROUTES` in that order, with the API's
+format-suffix twins derived from their originals; and the walk of the URL resolver (`project_routes`)
+that the table is compared with, so that a route added without an expectation fails.
+"""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from .admin_routes import ADMIN_ROUTES
+from .api_routes import API_ROUTES
+from .bodies import (
+    candidate_dropped,
+    conference_form,
+    import_form,
+    import_ran,
+    inbox_form,
+    results_form,
+    submission_became,
+    targets_form,
+)
+from .rules import ADMIN, API_ANON, IN_OUT, UNIT_SIDES, Check, get, post
+from .urls import api_format, at, job_url, obj_url, pick_url, query_url, report_url, template_url, unit_url
+
+# --------------------------------------------------------------------------------------------------
+# The expectation table, keyed by URL name
+# --------------------------------------------------------------------------------------------------
+
+# Reading huyen-d together with thi-xa-t's resolution: nobody scoped may (404); for the
+# administrator it is no question of access, and a page may serve it or refuse the mismatch.
+ADMIN_CROSS = {(ADMIN, "cross"): (200, 404)}
+
+PAGE_ROUTES: dict[str, list[Check]] = {
+    # ---- pages open to everybody or every logged-in user ----
+    "home": [get("any", at("/"))],
+    "login": [get("any", at("/login/"), anon=200)],
+    "logout": [
+        get("any", at("/logout/"), ok=405),
+        post("any", at("/logout/"), lambda w, s: {}, ok=302),
+    ],
+    "set_language": [
+        post("any", at("/i18n/setlang/"), lambda w, s: {"language": "en", "next": "/"}, ok=302, anon=302),
+    ],
+    "healthz": [get("any", at("/healthz"), anon=200)],
+    "indicator_list": [get("any", at("/indicators/"))],
+    "indicator_detail": [
+        get("any", at("/indicators/thu-ns/")),
+        get("view", query_url("/indicators/thu-ns/"), sides=UNIT_SIDES),
+    ],
+    # ---- a unit and what hangs from it ----
+    "unit_detail": [
+        get("view", unit_url("unit_detail"), sides=UNIT_SIDES),
+        # huyen-d's page filtered by thi-xa-t's resolution: no such resolution there, for anybody
+        get(
+            "view",
+            lambda w, side, p: f"/units/huyen-d/?resolution={w.resolution['out'].pk}",
+            sides=("cross",),
+            fix={(ADMIN, "cross"): 404},
+        ),
+    ],
+    "unit_dashboard": [
+        get("view", unit_url("unit_dashboard", query={"period": "2023-H1"}), sides=UNIT_SIDES),
+        get(
+            "view",
+            lambda w, side, p: (
+                f"/units/huyen-d/dashboard/?period=2023-H1&resolution={w.resolution['out'].pk}"
+            ),
+            sides=("cross",),
+            fix={(ADMIN, "cross"): 404},
+        ),
+    ],
+    "results_edit": [
+        get("enter_results", unit_url("results_edit", "2023-H1"), sides=UNIT_SIDES),
+        post("enter_results", unit_url("results_edit", "2023-H1"), results_form, sides=UNIT_SIDES),
+    ],
+    "submission_action": [
+        get("any", unit_url("submission_action", "2023-H1"), ok=405, sides=("in", "out")),
+        post(
+            "enter_results",
+            unit_url("submission_action", "2023-H1"),
+            lambda w, s: {"action": "submit"},
+            sides=UNIT_SIDES,
+            after=submission_became("2023-H1", "submitted"),
+        ),
+        # 2022-H1 was submitted when the data were built
+        post(
+            "approve",
+            unit_url("submission_action", "2022-H1"),
+            lambda w, s: {"action": "approve"},
+            sides=UNIT_SIDES,
+            after=submission_became("2022-H1", "approved"),
+        ),
+        post(
+            "approve",
+            unit_url("submission_action", "2022-H1"),
+            lambda w, s: {"action": "reopen", "reason": "Sai số liệu"},
+            sides=UNIT_SIDES,
+            after=submission_became("2022-H1", "reopened"),
+        ),
+    ],
+    "audit_list": [get("any", at("/audit/")), get("view", query_url("/audit/"), sides=UNIT_SIDES)],
+    "audit_export": [
+        get("any", at("/audit/export.csv")),
+        get("view", query_url("/audit/export.csv"), sides=UNIT_SIDES),
+    ],
+    # ---- the inbox ----
+    "inbox": [
+        get("any", at("/inbox/")),
+        # the unit is a form choice offering only the units the user may upload for: any other one is
+        # "not a valid choice" (400), the same as a code that does not exist
+        post("upload", at("/inbox/"), inbox_form, sides=IN_OUT, denied=400, hidden=400),
+    ],
+    "inbox_document": [get("view", obj_url("inbox_document", "doc"), sides=IN_OUT)],
+    "inbox_decide": [
+        get("any", obj_url("inbox_decide", "cand"), ok=405, sides=IN_OUT),
+        post(
+            "enter_results",
+            obj_url("inbox_decide", "cand"),
+            lambda w, s: {f"c{w.cand[s].pk}-action": "drop"},
+            sides=IN_OUT,
+            after=candidate_dropped,
+        ),
+    ],
+    # ---- conferences and tasks ----
+    "conference_list": [
+        get("view", unit_url("conference_list"), sides=UNIT_SIDES),
+        post("manage", unit_url("conference_list"), conference_form, sides=UNIT_SIDES),
+    ],
+    "conference_detail": [
+        get("view", obj_url("conference_detail", "conf"), sides=IN_OUT),
+        post(
+            "manage",
+            obj_url("conference_detail", "conf"),
+            lambda w, s: {"form": "agenda", "agenda-text": "Đánh giá kết quả 6 tháng"},
+            sides=IN_OUT,
+        ),
+    ],
+    "task_list": [get("view", unit_url("task_list"), sides=UNIT_SIDES)],
+    "task_detail": [
+        get("view", obj_url("task_detail", "task"), sides=IN_OUT),
+        post(
+            "manage",
+            obj_url("task_detail", "task"),
+            lambda w, s: {
+                "progress-date": "2023-07-01",
+                "progress-text": "Đã triển khai",
+                "progress-status": "in_progress",
+            },
+            sides=IN_OUT,
+        ),
+    ],
+    "question_to_task": [
+        get("any", obj_url("question_to_task", "question"), ok=405, sides=IN_OUT),
+        post(
+            "manage",
+            obj_url("question_to_task", "question"),
+            lambda w, s: {},
+            ok="302→/tasks/*",
+            sides=IN_OUT,
+        ),
+    ],
+    # ---- downloads ----
+    "report_docx": [get("view", report_url("report_docx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)],
+    "appendix_xlsx": [
+        get("view", report_url("appendix_xlsx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)
+    ],
+    "notice_docx": [get("view", obj_url("notice_docx", "conf"), sides=IN_OUT)],
+    # ---- resolutions and targets ----
+    "resolution_detail": [get("view", obj_url("resolution_detail", "resolution"), sides=IN_OUT)],
+    "targets_edit": [
+        get("manage", obj_url("targets_edit", "resolution"), sides=IN_OUT),
+        post("manage", obj_url("targets_edit", "resolution"), targets_form, sides=IN_OUT),
+    ],
+    # ---- spreadsheet imports ----
+    "imports": [
+        get("any", at("/imports/")),
+        # everybody may upload; the job writes only what the importer may enter (see import_ran)
+        post("any", at("/imports/"), import_form, sides=IN_OUT, after=import_ran),
+    ],
+    "imports_template_pick": [
+        # a unit or resolution the user cannot see is treated like one that does not exist: the form
+        # is invalid and the browser goes back to the imports page
+        get(
+            "view",
+            pick_url,
+            ok="302→/imports/template/*",
+            hidden="302→/imports/",
+            sides=(*UNIT_SIDES, "cross"),
+        )
+    ],
+    "imports_template": [get("view", template_url, sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)],
+    "imports_job": [get("own", job_url("imports_job"), sides=IN_OUT)],
+    "imports_job_progress": [get("own", job_url("imports_job_progress"), sides=IN_OUT)],
+}
+
+ROUTES: dict[str, list[Check]] = {**PAGE_ROUTES, **API_ROUTES, **ADMIN_ROUTES}
+
+# The DRF format-suffix twins (/api/v1/units.json) answer exactly as the routes they double.
+for _name in ("unit", "term", "measureunit", "indicator", "resolution", "target", "result"):
+    for _kind in ("list", "detail"):
+        _base = ROUTES[f"{_name}-{_kind}"][0]
+        ROUTES[f"{_name}-{_kind}.format"] = [
+            Check(
+                "get",
+                _base.need,
+                api_format(f"{_name}-{_kind}", _base.url),
+                ok=_base.ok,
+                sides=_base.sides,
+                anon=API_ANON,
+            )
+        ]
+
+
+# --------------------------------------------------------------------------------------------------
+# Walking the resolver
+# --------------------------------------------------------------------------------------------------
+
+
+def _walk(resolver, prefix="", namespace=None):
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+            yield from _walk(p, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            route = prefix + str(p.pattern)
+            if p.name:
+                key = f"{namespace}:{p.name}" if namespace else p.name
+                if "format" in p.pattern.regex.groupindex:
+                    key += ".format"
+            else:
+                key = f"pattern:{route}"
+            yield key, route
+
+
+def project_routes() -> list[str]:
+    return sorted({key for key, _route in _walk(get_resolver())})
