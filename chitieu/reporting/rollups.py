@@ -21,13 +21,12 @@ from decimal import Decimal
 from django.db import connection, transaction
 
 from chitieu.indicators.models import Indicator
-from chitieu.orgs.selectors import unit_ancestor_ids
 
 from .models import Result, Rollup
 
 _UPSERT_SQL = """
 INSERT INTO reporting_rollup (unit_id, indicator_id, period, total, reporting, numerator, denominator, meeting)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+VALUES {rows}
 ON CONFLICT (unit_id, indicator_id, period) DO UPDATE SET
     total = reporting_rollup.total + excluded.total,
     reporting = reporting_rollup.reporting + excluded.reporting,
@@ -131,24 +130,17 @@ def contribution(indicator: Indicator, value, numerator, denominator) -> Contrib
     )
 
 
-def is_base_unit(unit_id: int) -> bool:
-    from chitieu.orgs.models import Unit
-
-    return not Unit.objects.filter(parent_id=unit_id).exists()
-
-
-def apply_change(result: Result, old: Contribution, new: Contribution) -> None:
-    """Add new − old to every ancestor of the result's unit (call inside the write's transaction)."""
+def apply_change(result: Result, ancestors: list[int], old: Contribution, new: Contribution) -> None:
+    """Add new − old to the roll-up row of each of ``ancestors`` (the ancestors of the result's unit
+    when it is a base unit, else none), in one statement inside the write's transaction."""
     delta = tuple(n - o for n, o in zip(new, old, strict=True))
-    if not any(delta) or not is_base_unit(result.unit_id):
+    if not any(delta) or not ancestors:
         return
-    ancestors = unit_ancestor_ids(result.unit_id)
-    if not ancestors:
-        return
+    row = [result.indicator_id, result.period, *[_db(x) for x in delta]]
     with connection.cursor() as cur:
-        cur.executemany(
-            _UPSERT_SQL,
-            [(a, result.indicator_id, result.period, *[_db(x) for x in delta]) for a in ancestors],
+        cur.execute(
+            _UPSERT_SQL.format(rows=", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(ancestors))),
+            [x for a in ancestors for x in (a, *row)],
         )
 
 

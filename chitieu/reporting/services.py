@@ -18,7 +18,7 @@ from chitieu.i18n import current_lang, is_user
 from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
 from chitieu.lib.periods import Period, PeriodError, parse_period
 from chitieu.orgs.models import Unit
-from chitieu.orgs.selectors import unit_ancestor_ids
+from chitieu.orgs.selectors import unit_ancestor_ids, unit_ancestry
 
 from . import rollups
 from .models import (
@@ -76,9 +76,10 @@ def _num(value: Decimal | None) -> str:
     return format_number(value, lang=current_lang()) if value is not None else "—"
 
 
-def window_rule_for(unit: Unit) -> str:
-    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries)."""
-    chain = [unit.pk, *unit_ancestor_ids(unit.pk)]
+def window_rule_for(unit: Unit, ancestors: list[int] | None = None) -> str:
+    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries;
+    one when the caller has the ancestors' ids, nearest first)."""
+    chain = [unit.pk, *(unit_ancestor_ids(unit.pk) if ancestors is None else ancestors)]
     rules = dict(ReportingSetup.objects.filter(unit_id__in=chain).values_list("unit_id", "window_rule"))
     for uid in chain:
         if uid in rules:
@@ -123,7 +124,7 @@ def _validate_value(indicator: Indicator, value: Decimal | None, numerator, deno
             )
         if value < 0:
             errors["value"] = _("A count cannot be negative.")
-    if numerator is not None and denominator is not None and denominator == 0:
+    if denominator is not None and denominator == 0:
         errors["denominator"] = _("The denominator cannot be zero.")
     if indicator.measure == MeasureChoices.RATIO and (numerator is None) != (denominator is None):
         errors["denominator"] = _("Give both the numerator and the denominator, or neither.")
@@ -159,8 +160,9 @@ def result_save(
     p = period_parse(period)
     _check_unit_in_period(unit, p)
     today = today or timezone.localdate()
+    ancestors, is_base = unit_ancestry(unit.pk)
     if status == ResultStatus.ACTUAL:
-        _start, window_end = p.data_window(window_rule_for(unit))
+        _start, window_end = p.data_window(window_rule_for(unit, ancestors))
         if window_end >= today:
             raise ValidationError(
                 {
@@ -247,11 +249,13 @@ def result_save(
             )
         result.version += 1
     # The indicator and unit were resolved by the caller and the row is locked: checking that they
-    # exist, and that the row is unique, would be three more queries on every save.
-    result.full_clean(exclude=["indicator", "unit"], validate_unique=False)
+    # exist, and that the row is unique, would be three more queries on every save; the one check
+    # constraint (a denominator is never zero) is _validate_value's.
+    result.full_clean(exclude=["indicator", "unit"], validate_unique=False, validate_constraints=False)
     _save_new_or_existing(result, "figure")
     rollups.apply_change(
         result,
+        ancestors if is_base else [],
         old_contribution,
         rollups.contribution(indicator, result.value, result.numerator, result.denominator),
     )

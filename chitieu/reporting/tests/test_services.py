@@ -83,6 +83,14 @@ def test_a_count_cannot_exceed_its_denominator(world):
         save(world, indicator=world.ntm_count, value=D(10), denominator=D(9))
 
 
+def test_a_zero_denominator_is_refused_naming_the_field_even_without_a_numerator(world):
+    """The database's check constraint would refuse it too, but with a message no user can act on."""
+    with pytest.raises(ValidationError) as exc:
+        save(world, indicator=world.ntm_count, value=D(0), denominator=D(0))
+    assert exc.value.message_dict == {"denominator": ["Mẫu số không được bằng 0."]}
+    assert not Result.objects.exists()
+
+
 def test_a_ratio_is_computed_from_numerator_and_denominator(world):
     r = save(world, indicator=world.coverage, value=None, numerator=D(9549), denominator=D(10000))
     assert r.value == D("95.49")
