@@ -86,9 +86,7 @@ def province_dashboard(
 ) -> Dashboard:
     children = unit_children(unit, on=min(period.end, unit.valid_to or period.end))
     if resolution is not None:
-        ind_ids = list(
-            Target.objects.filter(resolution=resolution).values_list("indicator_id", flat=True).distinct()
-        )
+        ind_ids = Target.objects.filter(resolution=resolution).values("indicator_id")  # a subquery
     else:
         ind_ids = list(
             Result.objects.filter(unit__in=children, period=period.code)
