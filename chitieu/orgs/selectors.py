@@ -20,20 +20,15 @@ WITH RECURSIVE sub(id, depth) AS (
 SELECT id, depth FROM sub
 """
 
-_UP_CTE = """
+# A unit and its ancestors, as up(id, parent_id, depth); depth 0 is the unit (parameter: its id).
+UP_CTE = """
 WITH RECURSIVE up(id, parent_id, depth) AS (
     SELECT id, parent_id, 0 FROM orgs_unit WHERE id = %s
     UNION ALL
     SELECT u.id, u.parent_id, up.depth + 1 FROM orgs_unit u JOIN up ON u.id = up.parent_id
 )
 """
-_ANCESTORS_SQL = _UP_CTE + "SELECT id FROM up WHERE depth > 0 ORDER BY depth DESC"
-# The ancestors (nearest first) beside the number of children; one row even for a root.
-_ANCESTRY_SQL = (
-    _UP_CTE
-    + "SELECT (SELECT COUNT(*) FROM orgs_unit c WHERE c.parent_id = %s), up.id "
-    + "FROM (SELECT 1 AS one) one LEFT JOIN up ON up.depth > 0 ORDER BY up.depth"
-)
+_ANCESTORS_SQL = UP_CTE + "SELECT id FROM up WHERE depth > 0 ORDER BY depth DESC"
 
 
 def unit_subtree_ids(unit_id: int, *, on: dt.date | None = None, include_self: bool = True) -> list[int]:
@@ -54,15 +49,6 @@ def unit_ancestor_ids(unit_id: int) -> list[int]:
     with connection.cursor() as cur:
         cur.execute(_ANCESTORS_SQL, [unit_id])
         return [r[0] for r in cur.fetchall()][::-1]
-
-
-def unit_ancestry(unit_id: int) -> tuple[list[int], bool]:
-    """The unit's ancestors' ids, nearest first, and whether it has units under it — in one query
-    (a result save needs both: for the data-window rule and for the roll-ups)."""
-    with connection.cursor() as cur:
-        cur.execute(_ANCESTRY_SQL, [unit_id, unit_id])
-        rows = cur.fetchall()
-    return [r[1] for r in rows if r[1] is not None], rows[0][0] == 0
 
 
 def unit_ancestors(unit: Unit) -> list[Unit]:

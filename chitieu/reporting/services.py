@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +18,7 @@ from chitieu.i18n import current_lang, is_user
 from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
 from chitieu.lib.periods import Period, PeriodError, parse_period
 from chitieu.orgs.models import Unit
-from chitieu.orgs.selectors import unit_ancestor_ids, unit_ancestry
+from chitieu.orgs.selectors import UP_CTE, unit_ancestor_ids
 
 from . import rollups
 from .models import (
@@ -76,15 +76,36 @@ def _num(value: Decimal | None) -> str:
     return format_number(value, lang=current_lang()) if value is not None else "—"
 
 
-def window_rule_for(unit: Unit, ancestors: list[int] | None = None) -> str:
-    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries;
-    one when the caller has the ancestors' ids, nearest first)."""
-    chain = [unit.pk, *(unit_ancestor_ids(unit.pk) if ancestors is None else ancestors)]
+def window_rule_for(unit: Unit) -> str:
+    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries)."""
+    chain = [unit.pk, *unit_ancestor_ids(unit.pk)]
     rules = dict(ReportingSetup.objects.filter(unit_id__in=chain).values_list("unit_id", "window_rule"))
     for uid in chain:
         if uid in rules:
             return rules[uid]
     return getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
+
+
+_ANCESTRY_SQL = (
+    UP_CTE
+    + """SELECT (SELECT COUNT(*) FROM orgs_unit c WHERE c.parent_id = %s), up.id, s.window_rule
+    FROM (SELECT 1 AS one) one
+    LEFT JOIN up ON 1 = 1
+    LEFT JOIN reporting_reportingsetup s ON s.unit_id = up.id
+    ORDER BY up.depth"""
+)
+
+
+def _ancestry(unit: Unit) -> tuple[list[int], bool, str]:
+    """What a result save needs to know about the unit's place in the tree, in one query: its
+    ancestors' ids (nearest first, for the roll-ups), whether it is a base unit (no units under it),
+    and its data-window rule (as window_rule_for)."""
+    with connection.cursor() as cur:
+        cur.execute(_ANCESTRY_SQL, [unit.pk, unit.pk])
+        rows = cur.fetchall()
+    ancestors = [uid for _n, uid, _r in rows if uid is not None and uid != unit.pk]
+    rule = next((r for _n, _uid, r in rows if r), None)
+    return ancestors, rows[0][0] == 0, rule or getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
 
 
 def _check_unit_in_period(unit: Unit, period: Period) -> None:
@@ -160,9 +181,9 @@ def result_save(
     p = period_parse(period)
     _check_unit_in_period(unit, p)
     today = today or timezone.localdate()
-    ancestors, is_base = unit_ancestry(unit.pk)
+    ancestors, is_base, rule = _ancestry(unit)
     if status == ResultStatus.ACTUAL:
-        _start, window_end = p.data_window(window_rule_for(unit, ancestors))
+        _start, window_end = p.data_window(rule)
         if window_end >= today:
             raise ValidationError(
                 {

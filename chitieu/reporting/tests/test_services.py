@@ -69,6 +69,12 @@ def test_the_data_window_rule_comes_from_the_nearest_setup_up_the_tree(world):
     assert window_rule_for(world.communes[0]) == "calendar"
     with pytest.raises(ValidationError):
         save(world, period="2024-H1", today=dt.date(2024, 6, 20), value=D("50"))
+    # A commune two levels down follows the district's rule, unless it has its own.
+    commune = world.communes[0]
+    with pytest.raises(ValidationError):
+        save(world, unit=commune, period="2024-H1", today=dt.date(2024, 6, 20))
+    ReportingSetup.objects.create(unit=commune, window_rule="nd09")
+    assert save(world, unit=commune, period="2024-H1", today=dt.date(2024, 6, 20)).status == "actual"
 
 
 def test_a_share_cannot_exceed_one_hundred_percent(world):
