@@ -18,7 +18,7 @@ from chitieu.lib.sql import in_ids
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
-from .baselines import baselines
+from .baselines import Baseline, baselines
 from .models import Result, Rollup
 from .progress import Polarity, Status, assess, change_percent, change_points
 from .rollups import rollup_value
@@ -36,8 +36,13 @@ class Dashboard:
     totals_html: str
     reporting: int
     rebuilt: int
+    rolled: int = 0  # cells showing the sum of the units below a child that reported nothing itself
 
 
+ROLLED_TITLE = {
+    "vi": "tổng hợp từ các đơn vị trực thuộc (đơn vị chưa báo cáo số của mình)",
+    "en": "summed from the units below (the unit reported no figure of its own)",
+}
 EMPTY_CELL = f'<td class="s-{Status.NO_TARGET}"><span class="v">—</span><span class="p"></span><span class="c"></span></td>'
 _VI = str.maketrans({",": ".", ".": ","})
 
@@ -85,21 +90,31 @@ def province_dashboard(
     unit: Unit, period: Period, resolution: Resolution | None, *, lang: str = "vi"
 ) -> Dashboard:
     children = unit_children(unit, on=min(period.end, unit.valid_to or period.end))
+    child_ids = [c.pk for c in children]
+    # Children with units under them (the provinces of the national dashboard, a province's
+    # districts before 2025): where they report no figure of their own, the sum of their units
+    # below stands in, from the roll-up table, and says so.
+    parents = set(Unit.objects.filter(parent_id__in=child_ids).values_list("parent_id", flat=True).distinct())
     if resolution is not None:
         ind_ids = Target.objects.filter(resolution=resolution).values("indicator_id")  # a subquery
     else:
-        ind_ids = list(
+        ind_ids = set(
             Result.objects.filter(unit__in=children, period=period.code)
             .values_list("indicator_id", flat=True)
             .distinct()[:MAX_INDICATORS]
         )
+        if parents:
+            ind_ids |= set(
+                Rollup.objects.filter(unit_id__in=parents, period=period.code)
+                .values_list("indicator_id", flat=True)
+                .distinct()
+            )
     indicators = list(
         Indicator.objects.filter(pk__in=ind_ids)
         .select_related("measure_unit")
         .order_by("field", "sort_order", "code")
     )[:MAX_INDICATORS]
     ids = [i.pk for i in indicators]
-    child_ids = [c.pk for c in children]
     current = {
         (u, i): (v, d)
         for u, i, v, d in Result.objects.cells(child_ids, period.code, ids).values_list(
@@ -110,6 +125,25 @@ def province_dashboard(
     targets = _plan_targets(child_ids, ids, period.code, year.code)
     prev = period.same_period_last_year()
     base = baselines(children, indicators, prev.code, with_sources=False) if prev else {}
+    rolled: set[tuple[int, int]] = set()
+    earlier: dict[tuple[int, int], Decimal] = {}
+    if parents:
+        by_ind = {i.pk: i for i in indicators}
+        codes = [period.code] + ([prev.code] if prev else [])
+        for r in Rollup.objects.filter(unit_id__in=parents, indicator_id__in=ids, period__in=codes):
+            key = (r.unit_id, r.indicator_id)
+            value = rollup_value(r, by_ind[r.indicator_id])
+            if value is None:
+                continue
+            if r.period == period.code:
+                if key not in current:
+                    current[key] = (value, None)
+                    rolled.add(key)
+            else:
+                earlier[key] = value
+        for key in rolled:  # a sum compared with the same sum last year, not with an own figure
+            if key in earlier and key not in base:
+                base[key] = Baseline(earlier[key])
     # A year's plan is judged pro rata for flows at a month or quarter; the period's own plan is not.
     year_elapsed = Decimal(1) if year.code == period.code else period.elapsed_fraction_of_year()
     # What each column needs, worked out once rather than per cell.
@@ -125,6 +159,7 @@ def province_dashboard(
         )
         for ind in indicators
     ]
+    rolled_title = ROLLED_TITLE.get(lang, ROLLED_TITLE["en"])
     rows = []
     rebuilt = 0
     reporting = set()
@@ -162,6 +197,12 @@ def province_dashboard(
             value = _fmt(v, lang)
             if is_count and den is not None:
                 value += "/" + _fmt(den, lang)
+            if key in rolled:
+                cells.append(
+                    f'<td class="s-{status} rolled" title="{rolled_title}"><span class="v">Σ {value}</span>'
+                    f'<span class="p">{pct}</span><span class="c">{change}</span></td>'
+                )
+                continue
             cells.append(
                 f'<td class="s-{status}"><span class="v">{value}</span>'
                 f'<span class="p">{pct}</span><span class="c">{change}</span></td>'
@@ -190,4 +231,5 @@ def province_dashboard(
         totals_html="".join(total_cells),
         reporting=len(reporting),
         rebuilt=rebuilt,
+        rolled=len(rolled),
     )

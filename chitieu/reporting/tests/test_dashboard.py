@@ -101,3 +101,30 @@ def test_the_periods_own_plan_wins_over_the_years_and_is_not_prorated(world):
     assert "90,0%" in rows["Xã X1"] and "s-not_achieved" in rows["Xã X1"]
     assert "45,0%" in rows["Xã X2"] and "s-not_achieved" in rows["Xã X2"]
     assert "55,0%" in rows["Xã X3"] and "s-exceeded" in rows["Xã X3"]
+
+
+def test_a_child_with_units_below_shows_their_sum_where_it_reported_nothing_itself(vi_client, world):
+    """The province's dashboard lists the district (which reports nothing itself) with the sum of its
+    communes, marked Σ, against the district's plan and last year's sum; the town's own figure stays
+    its own."""
+    x1, x2, _x3 = world.communes
+    for unit, period, value in (
+        (x1, "2024-H1", 30),
+        (x2, "2024-H1", 50),
+        (x1, "2023-H1", 40),
+        (x2, "2023-H1", 40),
+    ):
+        save(world, unit, period, D(value))
+    save(world, world.town, "2024-H1", D(7))
+    target_save(
+        actor=None, indicator=world.revenue, unit=world.district, period="2024-H1", basis="plan",
+        value=D(100), resolution=None,
+    )  # fmt: skip
+    board = province_dashboard(world.province, parse_period("2024-H1"), None, lang="vi")
+    district_row = next(r for r in board.body_html.split("<tr>") if "Huyện D" in r or "huyen-d" in r)
+    town_row = next(r for r in board.body_html.split("<tr>") if "thi-xa-t" in r)
+    assert "Σ 80<" in district_row and "80,0%" in district_row and "+0,0%" in district_row
+    assert "rolled" not in town_row and ">7<" in town_row
+    assert board.rolled == 1 and board.reporting == 2
+    page = vi_client.get(reverse("unit_dashboard", args=["tinh-p"]), {"period": "2024-H1"}).content.decode()
+    assert "Σ 80" in page and "tổng hợp từ các đơn vị trực thuộc" in page
