@@ -160,6 +160,7 @@ def province_dashboard(
         for ind in indicators
     ]
     rolled_title = ROLLED_TITLE.get(lang, ROLLED_TITLE["en"])
+    points = " đ" if lang == "vi" else " pp"  # điểm phần trăm / percentage points
     rows = []
     rebuilt = 0
     reporting = set()
@@ -190,7 +191,10 @@ def province_dashboard(
             if b is not None and b.value is not None:
                 ch = change_points(v, b.value) if is_pct else change_percent(v, b.value)
                 if ch is not None:
-                    change = (_fmt(ch, lang, 1) + " đ") if is_pct else _pct(ch, lang, signed=True)
+                    if is_pct:
+                        change = ("+" if ch > 0 else "") + _fmt(ch, lang, 1) + points
+                    else:
+                        change = _pct(ch, lang, signed=True)
                     if b.rebuilt:
                         change += "‡"
                         rebuilt += 1

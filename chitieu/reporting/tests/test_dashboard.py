@@ -128,3 +128,16 @@ def test_a_child_with_units_below_shows_their_sum_where_it_reported_nothing_itse
     assert board.rolled == 1 and board.reporting == 2
     page = vi_client.get(reverse("unit_dashboard", args=["tinh-p"]), {"period": "2024-H1"}).content.decode()
     assert "Σ 80" in page and "tổng hợp từ các đơn vị trực thuộc" in page
+
+
+def test_a_percentage_indicator_changes_by_signed_points_in_each_language(world):
+    x1 = world.communes[0]
+    for period, num in (("2024-H1", 90), ("2023-H1", 85)):
+        result_save(
+            actor=None, indicator=world.coverage, unit=x1, period=period, value=None,
+            numerator=D(num), denominator=D(100), today=TODAY,
+        )  # fmt: skip
+    vi = province_dashboard(world.district, parse_period("2024-H1"), None, lang="vi").body_html
+    en = province_dashboard(world.district, parse_period("2024-H1"), None, lang="en").body_html
+    assert ">+5 đ<" in vi, vi
+    assert ">+5 pp<" in en, en
