@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
+from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import Period
@@ -39,10 +41,6 @@ class Dashboard:
     rolled: int = 0  # cells showing the sum of the units below a child that reported nothing itself
 
 
-ROLLED_TITLE = {
-    "vi": "tổng hợp từ các đơn vị trực thuộc (đơn vị chưa báo cáo số của mình)",
-    "en": "summed from the units below (the unit reported no figure of its own)",
-}
 EMPTY_CELL = f'<td class="s-{Status.NO_TARGET}"><span class="v">—</span><span class="p"></span><span class="c"></span></td>'
 _VI = str.maketrans({",": ".", ".": ","})
 
@@ -159,7 +157,8 @@ def province_dashboard(
         )
         for ind in indicators
     ]
-    rolled_title = ROLLED_TITLE.get(lang, ROLLED_TITLE["en"])
+    with translation.override(lang):  # the template's legend says the same, from the catalogue
+        rolled_title = escape(gettext("summed from the units below (the unit reported no figure of its own)"))
     points = " đ" if lang == "vi" else " pp"  # điểm phần trăm / percentage points
     rows = []
     rebuilt = 0

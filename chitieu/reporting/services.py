@@ -18,11 +18,10 @@ from chitieu.i18n import current_lang, is_user
 from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
 from chitieu.lib.periods import Period, PeriodError, parse_period
 from chitieu.orgs.models import Unit
-from chitieu.orgs.selectors import UP_CTE, unit_ancestor_ids
+from chitieu.orgs.selectors import UP_CTE
 
 from . import rollups
 from .models import (
-    ReportingSetup,
     Result,
     ResultSource,
     ResultStatus,
@@ -76,16 +75,6 @@ def _num(value: Decimal | None) -> str:
     return format_number(value, lang=current_lang()) if value is not None else "—"
 
 
-def window_rule_for(unit: Unit) -> str:
-    """The data-window rule of the nearest unit up the tree that has a reporting setup (two queries)."""
-    chain = [unit.pk, *unit_ancestor_ids(unit.pk)]
-    rules = dict(ReportingSetup.objects.filter(unit_id__in=chain).values_list("unit_id", "window_rule"))
-    for uid in chain:
-        if uid in rules:
-            return rules[uid]
-    return getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
-
-
 _ANCESTRY_SQL = (
     UP_CTE
     + """SELECT (SELECT COUNT(*) FROM orgs_unit c WHERE c.parent_id = %s), up.id, s.window_rule
@@ -99,13 +88,18 @@ _ANCESTRY_SQL = (
 def _ancestry(unit: Unit) -> tuple[list[int], bool, str]:
     """What a result save needs to know about the unit's place in the tree, in one query: its
     ancestors' ids (nearest first, for the roll-ups), whether it is a base unit (no units under it),
-    and its data-window rule (as window_rule_for)."""
+    and its data-window rule (the nearest unit up the tree with a reporting setup decides)."""
     with connection.cursor() as cur:
         cur.execute(_ANCESTRY_SQL, [unit.pk, unit.pk])
         rows = cur.fetchall()
     ancestors = [uid for _n, uid, _r in rows if uid is not None and uid != unit.pk]
     rule = next((r for _n, _uid, r in rows if r), None)
     return ancestors, rows[0][0] == 0, rule or getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
+
+
+def window_rule_for(unit: Unit) -> str:
+    """The data-window rule of the nearest unit up the tree that has a reporting setup (one query)."""
+    return _ancestry(unit)[2]
 
 
 def _check_unit_in_period(unit: Unit, period: Period) -> None:
