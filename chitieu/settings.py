@@ -16,7 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from chitieu.web.client_ip import parse_networks
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+# The package's own folder: templates, static files and translations ship inside it, so that a plain
+# `pip install` (or a wheel) serves every page. BASE_DIR is kept for Django's conventions.
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = PACKAGE_DIR.parent
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -31,13 +34,22 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
-CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or BASE_DIR / "var").resolve()
+# Where the SQLite database, the secret key and uploads live: ./var of the directory chitieu is started
+# from unless CHITIEU_HOME says otherwise (never inside the installed package).
+CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or "var").resolve()
 try:
     CHITIEU_HOME.mkdir(parents=True, exist_ok=True)
 except OSError as exc:
     raise ImproperlyConfigured(
         f"CHITIEU_HOME={CHITIEU_HOME} cannot be used as a folder ({exc.strerror})"
     ) from None
+
+# The seed articles behind the demo's five reviews. The demo loads without them (from its own facts);
+# where they are at hand it also files each in the document inbox and links every figure to its span.
+# Default: the workplace's folder beside the project, when it exists.
+CHITIEU_DEMO_ARTICLES = os.environ.get("CHITIEU_DEMO_ARTICLES", "").strip() or str(
+    BASE_DIR.parent / "shared" / "seeds"
+)
 
 DEBUG = env_bool("CHITIEU_DEBUG", False)
 PRODUCTION = env_bool("CHITIEU_PRODUCTION", False)
@@ -137,7 +149,7 @@ WSGI_APPLICATION = "chitieu.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -193,6 +205,9 @@ if DATABASE_REPLICA_URL:
         raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is not a valid database URL ({exc})") from None
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["chitieu.dbrouter.ReadReplicaRouter"]
+# The targets index carries INCLUDE columns, a PostgreSQL covering index for the dashboard; SQLite
+# builds the same index without them, which is all the embedded default needs: not worth a warning.
+SILENCED_SYSTEM_CHECKS = ["models.W040"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -205,7 +220,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
@@ -214,7 +229,7 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = CHITIEU_HOME / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 STORAGES = {
