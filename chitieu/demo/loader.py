@@ -1,13 +1,16 @@
-"""Load the demo: the catalogue, the units, and the five seed articles read through the same pipeline a
-clerk uses (extractor → inbox → accept), with the scripted decisions of script.py. Then each article's
-conference and a draft report for each. Idempotent: a second run changes nothing.
+"""Load the demo: the catalogue, the units, the five seed reviews' figures, targets and conferences from
+chitieu's own facts (facts.py), and a draft report for each. Where the articles are at hand (a folder
+given to ``chitieu demo --articles``, by default settings.CHITIEU_DEMO_ARTICLES), each is also filed in
+the document inbox and every figure linked to its span. Idempotent: a second run changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -16,23 +19,29 @@ from django.db import transaction
 
 from chitieu.audit.services import record, snapshot
 from chitieu.extraction import normalise
-from chitieu.inbox.models import Candidate, Decision, SourceDocument
-from chitieu.inbox.services import candidate_accept, candidate_drop, document_ingest, text_sha256
+from chitieu.inbox.models import Decision, SourceDocument
+from chitieu.inbox.services import candidate_drop, candidate_link, document_ingest, text_sha256
 from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
 from chitieu.lib.periods import parse_period
+from chitieu.lib.vnnum import format_number
 from chitieu.meetings import services as meetings
 from chitieu.meetings.models import Conference, Role
 from chitieu.orgs.models import Term, Unit
-from chitieu.reporting.models import ReportingSetup, Result
-from chitieu.reporting.services import result_save
+from chitieu.reporting.models import ReportingSetup, Result, ResultSource
+from chitieu.reporting.services import (
+    DerivableShare,
+    StatedInput,
+    derivable_shares,
+    result_save,
+    targets_derive,
+)
 
 from .catalogue import INDICATORS, MEASURE_UNITS
-from .script import SCRIPT
+from .facts import REVIEWS, Figure, Review
 from .seeds import UNITS
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo"  # printed in the README; a demo, not a deployment
-SEEDS_DIR = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 
 class DemoError(RuntimeError):
@@ -44,6 +53,7 @@ class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     changed: dict[str, int] = field(default_factory=dict)
     reports: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, kind: str, created: bool, changed: bool = False) -> None:
         if created:
@@ -150,27 +160,52 @@ def load_units(report: LoadReport) -> None:
         _upsert(ReportingSetup, {"unit": root}, {"window_rule": "nd09"}, report, "reporting setups")
 
 
-def _seed_text(name: str) -> str:
-    path = SEEDS_DIR / name
+def article_text(review: Review, articles: Path | None, report: LoadReport) -> str | None:
+    """The article a review comes from, when a folder of articles is given and holds it unchanged.
+    A missing or different article is a one-line warning: the demo loads from its own facts anyway."""
+    if articles is None:
+        return None
+    path = articles / review.article
     if not path.is_file():
-        raise DemoError(
-            f"the seed article {path} is missing (the demo reads ../shared/seeds/ beside the project)"
+        report.warnings.append(f"{path}: not found; {review.unit} is loaded without its article")
+        return None
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != review.article_sha256:
+        report.warnings.append(
+            f"{path}: not the article the demo expects (its content differs); "
+            f"{review.unit} is loaded without it"
         )
-    return path.read_text(encoding="utf-8")
+        return None
+    return data.decode("utf-8")
 
 
-def _rule_for(candidate: Candidate, rules) -> tuple[str, dict] | None:
-    for pattern, code, options in rules:
-        if re.search(pattern, candidate.indicator_text, flags=re.IGNORECASE):
-            return code, options
-    return None
+def _number_at(text: str, written: str, start: int) -> tuple[int, int] | None:
+    """Where a number as written first occurs at or after ``start``, not inside a longer number."""
+    m = re.compile(r"(?<![\d.,])" + re.escape(written) + r"(?![\d]|[.,]\d)").search(text, start)
+    return (m.start(), m.end()) if m else None
 
 
-def read_seed(
-    seed: dict, report: LoadReport, actor, today: dt.date
-) -> tuple[Unit, SourceDocument, Resolution]:
-    unit = Unit.objects.get(code=seed["unit"])
-    start, end, ordinal = seed["term"]
+def _percent_written(percent: str) -> str:
+    return format_number(Decimal(percent))
+
+
+def file_article(review: Review, unit: Unit, text: str, report: LoadReport, actor) -> SourceDocument:
+    """The article in the document inbox, read by the extractor like any other document."""
+    doc = SourceDocument.objects.filter(sha256=text_sha256(normalise(text))).first()
+    if doc is None:
+        doc = document_ingest(actor=actor, unit=unit, period=review.period, title=review.title, text=text)
+        doc.origin = SourceDocument.Origin.DEMO
+        doc.filename = review.article
+        doc.save(update_fields=["origin", "filename"])
+        report.add("documents", True)
+    return doc
+
+
+def load_review(
+    review: Review, report: LoadReport, actor, today: dt.date, articles: Path | None
+) -> tuple[Unit, SourceDocument | None, Resolution]:
+    unit = Unit.objects.get(code=review.unit)
+    start, end, ordinal = review.term
     term = _upsert(
         Term,
         {"unit": unit, "start_year": start},
@@ -178,7 +213,7 @@ def read_seed(
         report,
         "terms",
     )
-    r = seed["resolution"]
+    r = review.resolution
     resolution = _upsert(
         Resolution,
         {"unit": unit, "title": r["title"]},
@@ -192,202 +227,190 @@ def read_seed(
         report,
         "resolutions",
     )
-    text = _seed_text(seed["file"])
-    doc = SourceDocument.objects.filter(sha256=text_sha256(normalise(text))).first()
-    if doc is None:
-        doc = document_ingest(actor=actor, unit=unit, period=seed["period"], title=seed["title"], text=text)
-        doc.origin = SourceDocument.Origin.DEMO
-        doc.filename = seed["file"]
-        doc.save(update_fields=["origin", "filename"])
-        report.add("documents", True)
-    indicators = {i.code: i for i in Indicator.objects.all()}
-    accepted: set[tuple[str, str]] = set()
-    for cand in doc.candidates.order_by("index"):
-        if cand.decision != Decision.PENDING:
-            if cand.decision == Decision.ACCEPTED and cand.indicator_id:
-                accepted.add((cand.indicator.code, cand.result.unit.code if cand.result else unit.code))
-            continue
-        rule = _rule_for(cand, seed["map"])
-        if rule is None:
-            candidate_drop(actor=actor, candidate=cand)
-            continue
-        code, options = rule
-        fig_unit = Unit.objects.get(code=options["unit"]) if options.get("unit") else unit
-        if (code, fig_unit.code) in accepted:
-            candidate_drop(actor=actor, candidate=cand)  # the same figure repeated (a photo caption)
-            continue
-        candidate_accept(
-            actor=actor,
-            candidate=cand,
-            indicator=indicators[code],
-            unit=fig_unit,
-            status=seed.get("status"),
-            resolution=resolution if fig_unit == unit else None,
-            note=seed.get("note", ""),
-            today=today,
+    text = article_text(review, articles, report)
+    doc = file_article(review, unit, text, report, actor) if text is not None else None
+    indicators = {i.code: i for i in Indicator.objects.select_related("measure_unit")}
+    units = {u.code: u for u in Unit.objects.filter(code__in={f.unit for f in review.figures if f.unit})}
+    results: dict[str, tuple[Result, tuple[int, int] | None]] = {}
+    cursor = 0
+    for fig in review.figures:
+        span = _number_at(doc.text, fig.written, cursor) if doc is not None and fig.written else None
+        if span is not None:
+            cursor = span[1]
+        fig_unit = units[fig.unit] if fig.unit else unit
+        result = _figure_save(
+            review, fig, fig_unit, indicators[fig.indicator], doc, span, report, actor, today
         )
-        accepted.add((code, fig_unit.code))
-        report.add("results", True)
-        if options.get("communes_flag"):
-            _commune_flags(
-                cand, doc, unit, indicators[code], indicators[options["communes_flag"]], actor, report, today
-            )
+        shares = [
+            DerivableShare(s, _percent_span(doc, s, span))
+            for s in derivable_shares(_stated(fig), result.value)
+        ]
+        for _target in targets_derive(
+            actor=actor,
+            result=result,
+            shares=shares,
+            resolution=resolution if fig_unit == unit else None,
+            source_document=doc,
+        ):
+            report.add("targets", True)
+        results[fig.indicator] = (result, span)
+    for flag, standing, count in review.standings:
+        _standings_save(review, indicators[flag], standing, results[count], doc, report, actor, today)
+    if doc is not None:
+        _decide_candidates(doc, [res for res, span in results.values() if span], actor)
     return unit, doc, resolution
 
 
-def _commune_flags(
-    cand: Candidate, doc: SourceDocument, unit: Unit, count: Indicator, flag: Indicator, actor, report, today
-) -> None:
-    """Each commune's standing behind an "X/Y xã đạt chuẩn" figure: the communes the text names as still
-    waiting ("còn lại xã …") have not met the standard, the others have — kept only when that agrees
-    with the extracted X/Y."""
-    kinds = {k.strip() for k in count.child_kinds.split(",") if k.strip()} or {"commune"}
-    communes = [c for c in unit.children.all() if c.kind in kinds]
-    waiting = set()
-    for m in re.finditer(r"còn lại\s+", doc.text, flags=re.IGNORECASE):
-        after = doc.text[m.end() : m.end() + 80].lower()
-        named = [c for c in communes if after.startswith(c.name.lower())]
-        if named:  # "xã Tuyên Bình Tây", not its prefix "xã Tuyên Bình"
-            waiting.add(max(named, key=lambda c: len(c.name)).pk)
-    met = len(communes) - len(waiting)
-    if (
-        cand.value is None
-        or cand.denominator is None
-        or (int(cand.value), int(cand.denominator)) != (met, len(communes))
-    ):
-        return
-    for c in communes:
-        value = 0 if c.pk in waiting else 1
-        existing = Result.objects.filter(indicator=flag, unit=c, period=doc.period).first()
-        if existing is not None and existing.value == value:
-            continue
-        result_save(
+def _stated(fig: Figure) -> list[StatedInput]:
+    return [
+        StatedInput(
+            basis=s.basis, kind=s.kind, percent=Decimal(s.percent), basis_label=s.label, qualifier=s.qualifier
+        )
+        for s in fig.stated
+    ]
+
+
+def _percent_span(doc: SourceDocument | None, stated: StatedInput, span) -> tuple[int, int] | None:
+    if doc is None or span is None:
+        return None
+    return _number_at(doc.text, _percent_written(str(stated.percent)), span[0])
+
+
+def _sentence(doc: SourceDocument | None, span) -> str:
+    """The sentence the extractor read the figure from (kept with the result as its source text)."""
+    if doc is None or span is None:
+        return ""
+    cand = doc.candidates.filter(start__lte=span[0], end__gte=span[1]).order_by("index").first()
+    return cand.sentence if cand is not None else ""
+
+
+def _figure_save(review, fig: Figure, unit: Unit, indicator, doc, span, report, actor, today) -> Result:
+    existing = Result.objects.filter(indicator=indicator, unit=unit, period=review.period).first()
+    before = existing.version if existing else None
+    result = result_save(
+        actor=actor,
+        indicator=indicator,
+        unit=unit,
+        period=review.period,
+        value=Decimal(fig.value) if fig.value is not None else None,
+        denominator=Decimal(fig.denominator) if fig.denominator is not None else None,
+        status=fig.status or review.status or "actual",
+        qualifier=fig.qualifier,
+        note=review.note,
+        source=ResultSource.EXTRACTED if span else ResultSource.DEMO,
+        source_ref=review.title[:300],
+        source_text=_sentence(doc, span),
+        source_document=doc if span else None,
+        source_span=span,
+        stated=_stated(fig),
+        today=today,
+    )
+    report.add("results", before is None, before is not None and result.version != before)
+    return result
+
+
+STANDING_NOTE = "Suy ra từ “{written}” và tên xã còn lại nêu trong bài."
+
+
+def _standings_save(review, flag, standing: dict[str, int], count, doc, report, actor, today) -> None:
+    """Each commune's standing behind an "X/Y xã đạt chuẩn" figure (the count's source, if any)."""
+    count_result, span = count
+    communes = {u.code: u for u in Unit.objects.filter(code__in=standing)}
+    written = f"{int(count_result.value)}/{int(count_result.denominator)}"
+    for code, value in standing.items():
+        existing = Result.objects.filter(indicator=flag, unit=communes[code], period=review.period).first()
+        before = existing.version if existing else None
+        result = result_save(
             actor=actor,
             indicator=flag,
-            unit=c,
-            period=doc.period,
-            value=value,
-            source="extracted",
-            source_document=doc,
-            source_span=(cand.start, cand.end),
-            source_ref=doc.title[:300],
-            source_text=cand.sentence,
-            note=f"Suy ra từ “{doc.text[cand.start : cand.end]}” và tên xã còn lại nêu trong bài.",
+            unit=communes[code],
+            period=review.period,
+            value=Decimal(value),
+            source=ResultSource.EXTRACTED if span else ResultSource.DEMO,
+            source_document=doc if span else None,
+            source_span=span,
+            source_ref=review.title[:300],
+            source_text=_sentence(doc, span),
+            note=STANDING_NOTE.format(written=written),
             today=today,
         )
-        report.add("results", existing is None, existing is not None)
+        report.add("results", before is None, before is not None and result.version != before)
 
 
-def _is_from_above(titles: list[str], unit: Unit) -> bool:
-    """An official whose titles all name the level above the unit (invited from above)."""
-    own = {
-        "district": ("huyện",),
-        "town": ("thị xã", "thị ủy", "thị uỷ"),
-        "township": ("thị trấn",),
-        "commune": ("xã",),
-        "ward": ("phường",),
-        "provincial_city": ("thành phố", "thành ủy", "thành uỷ"),
-    }
-    upper = {
-        "district": ("tỉnh",),
-        "town": ("tỉnh",),
-        "provincial_city": ("tỉnh",),
-        "township": ("huyện",),
-        "commune": ("huyện", "tỉnh"),
-        "ward": ("quận", "thành phố", "tỉnh"),
-    }
-    low = [t.lower() for t in titles]
-    if any(w in t for t in low for w in own.get(unit.kind, ())):
-        return False
-    return any(w in t for t in low for w in upper.get(unit.kind, ()))
+def _decide_candidates(doc: SourceDocument, results: list[Result], actor) -> None:
+    """The inbox as a reviewer leaves it: each figure the demo holds accepted (linked to its result),
+    everything else the extractor proposed dropped."""
+    pending = list(doc.candidates.filter(decision=Decision.PENDING).order_by("index"))
+    linked: set[int] = set()
+    for res in results:
+        cand = next((c for c in pending if c.pk not in linked and c.start <= res.source_start < c.end), None)
+        if cand is not None:
+            candidate_link(actor=actor, candidate=cand, result=res)
+            linked.add(cand.pk)
+    for cand in pending:
+        if cand.pk not in linked:
+            candidate_drop(actor=actor, candidate=cand)
 
 
 def record_conference(
-    seed: dict, unit: Unit, doc: SourceDocument, resolution: Resolution, report: LoadReport, actor=None
+    review: Review, unit: Unit, doc: SourceDocument | None, resolution: Resolution, report: LoadReport, actor
 ) -> Conference:
-    spec = seed["conference"]
-    m = doc.meeting or {}
-    date = dt.date.fromisoformat(m["date"]) if m.get("date") else spec.get("date_fallback")
-    if date is None:
-        raise DemoError(f"{seed['file']}: the extractor found no meeting date and the script gives none")
-    existing = Conference.objects.filter(unit=unit, source_document=doc).first()
+    spec = review.conference
+    existing = Conference.objects.filter(unit=unit, date=spec.date, body=spec.body).first()
     if existing is not None:
+        if doc is not None and existing.source_document_id is None:
+            existing.source_document = doc
+            existing.save(update_fields=["source_document"])
+            report.add("conferences", False, True)
         return existing
-    term = unit.terms.filter(start_year__lte=date.year, end_year__gte=date.year).first()
+    term = unit.terms.filter(start_year__lte=spec.date.year, end_year__gte=spec.date.year).first()
     conf = meetings.conference_create(
         actor=actor,
         unit=unit,
-        body=spec.get("body", "executive"),
-        date=date,
+        body=spec.body,
+        date=spec.date,
         term=term,
-        ordinal=m.get("ordinal") if "ordinal" not in spec else spec["ordinal"],
+        ordinal=spec.ordinal,
         propose_ordinal=False,
-        kind=spec.get("kind", "regular"),
-        title=seed["title"],
-        period=doc.period,
+        kind=spec.kind,
+        title=review.title,
+        period=review.period,
         resolution=resolution,
-        minutes=spec.get("date_note", ""),
+        minutes=spec.minutes,
         source_document=doc,
     )
     report.add("conferences", True)
-    chairs = set(m.get("chairs") or [])
-    for order, official in enumerate(m.get("officials") or []):
-        name, titles = official["name"], official.get("titles") or []
-        if name in chairs:
-            role = Role.CHAIR
-        elif _is_from_above(titles, unit):
-            role = Role.INVITED
-        else:
-            role = Role.MEMBER
-        presented = [t for t, who in spec.get("presented", []) if who == name]
-        if presented:
-            role = Role.PRESENTER
+    for order, official in enumerate(spec.officials):
         meetings.attendance_add(
             actor=actor,
             conference=conf,
-            person=meetings.person_get_or_create(name),
-            role=role,
-            title=" - ".join(titles),
+            person=meetings.person_get_or_create(official.name),
+            role=Role(official.role),
+            title=" - ".join(official.titles),
             order=order,
         )
-    meetings.agenda_set(actor=actor, conference=conf, items=spec.get("agenda", []))
-    for title, who in spec.get("presented", []):
+    meetings.agenda_set(actor=actor, conference=conf, items=list(spec.agenda))
+    for title, who in spec.presented:
         meetings.document_present(
             actor=actor, conference=conf, title=title, presenter=meetings.person_get_or_create(who)
         )
     codes = {i.code: i for i in Indicator.objects.all()}
-    for text, cause, inds in spec.get("limitations", []):
-        meetings.limitation_add(
-            actor=actor, conference=conf, text=text, cause=cause, indicators=[codes[c] for c in inds]
-        )
-    for text, owner, deadline in spec.get("tasks", []):
+    for text, inds in spec.limitations:
+        meetings.limitation_add(actor=actor, conference=conf, text=text, indicators=[codes[c] for c in inds])
+    for text, owner, deadline in spec.tasks:
         meetings.task_create(
             actor=actor, text=text, unit=unit, conference=conf, owner_text=owner, deadline=deadline
         )
-    if spec.get("vote"):
-        v = spec["vote"]
-        blocs = [
-            {"bloc": _bloc_name(c.indicator_text), "members": int(c.value)}
-            for c in doc.candidates.order_by("index")
-            if c.value is not None
-            and re.search(v["blocs_from"], c.indicator_text, flags=re.IGNORECASE)
-            and c.unit_text == "đồng chí"
-        ]
+    for v in spec.votes:
         meetings.vote_record(
             actor=actor,
             conference=conf,
-            matter=v["matter"],
-            outcome=v["outcome"],
-            personnel=v["personnel"],
-            details=blocs,
+            matter=v.matter,
+            outcome=v.outcome,
+            personnel=v.personnel,
+            details=[{"bloc": bloc, "members": n} for bloc, n in v.blocs],
         )
     return conf
-
-
-def _bloc_name(indicator_text: str) -> str:
-    i = indicator_text.lower().find("khối")
-    name = indicator_text[i:] if i >= 0 else indicator_text
-    return name[:1].upper() + name[1:]
 
 
 def ensure_demo_user(report: LoadReport):
@@ -399,17 +422,28 @@ def ensure_demo_user(report: LoadReport):
     return user
 
 
+def default_articles() -> Path | None:
+    """The folder of seed articles the demo links to when none is given, if it exists."""
+    configured = settings.CHITIEU_DEMO_ARTICLES
+    return Path(configured) if configured and Path(configured).is_dir() else None
+
+
 @transaction.atomic
-def load_demo(*, today: dt.date | None = None, reports_dir: Path | None = None) -> LoadReport:
+def load_demo(
+    *, today: dt.date | None = None, reports_dir: Path | None = None, articles: Path | None = None
+) -> LoadReport:
+    """Load the demo. ``articles``: a folder holding the seed articles, to file and link them."""
     report = LoadReport()
     today = today or dt.date.today()
+    if articles is not None and not articles.is_dir():
+        raise DemoError(f"{articles}: not a folder of articles")
     actor = ensure_demo_user(report)
     load_catalogue(report)
     load_units(report)
     conferences = []
-    for seed in SCRIPT:
-        unit, doc, resolution = read_seed(seed, report, actor, today)
-        conferences.append((record_conference(seed, unit, doc, resolution, report, actor), resolution))
+    for review in REVIEWS:
+        unit, doc, resolution = load_review(review, report, actor, today, articles)
+        conferences.append((record_conference(review, unit, doc, resolution, report, actor), resolution))
     load_lineage(report, actor)
     for root in Unit.objects.filter(parent__isnull=True):
         _upsert(ReportingSetup, {"unit": root}, {"window_rule": "nd09"}, report, "reporting setups")

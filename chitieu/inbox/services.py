@@ -24,19 +24,23 @@ from chitieu.extraction import (
 )
 from chitieu.i18n import is_user
 from chitieu.indicators.models import Indicator, MeasureUnit, Target
-from chitieu.indicators.selectors import resolution_for
 from chitieu.lib.periods import parse_period
-from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import ResultSource
-from chitieu.reporting.progress import Polarity, derive_target
-from chitieu.reporting.services import StatedInput, period_parse, result_save, target_save, window_rule_for
+from chitieu.reporting.services import (
+    DerivableShare,
+    StatedInput,
+    derivable_shares,
+    period_parse,
+    result_save,
+    targets_derive,
+    window_rule_for,
+)
 
 from .matching import Matcher, alias_key, learn
 from .models import Candidate, Decision, SourceDocument
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-TARGET_BASES = {"plan", "resolution", "estimate_upper", "estimate_local", "other"}
 _UPPER_WORDS = ("tỉnh giao", "trên giao", "trung ương giao", "cấp trên", "thành phố giao", "tw giao")
 _LABEL_STOP = re.compile(r"[,.;:()…]| và | tăng | giảm | trong đó| đạt | bằng ")
 
@@ -266,18 +270,17 @@ def candidate_accept(
     if value is None:
         value = convert_value(candidate, indicator)
     status = status or default_status(candidate, unit, period, today=today)
-    stated, derivable = [], []
+    stated, spans = [], {}
     for c in candidate.comparisons:
         basis, label = basis_of(c, doc.text)
-        pct = Decimal(c["percent"])
         qual = "over" if "over" in c.get("qualifiers", []) else ""
         if any(s.basis == basis and s.kind == c["kind"] for s in stated):
             continue  # one stated percentage per basis and kind
-        stated.append(
-            StatedInput(basis=basis, kind=c["kind"], percent=pct, basis_label=label, qualifier=qual)
+        s = StatedInput(
+            basis=basis, kind=c["kind"], percent=Decimal(c["percent"]), basis_label=label, qualifier=qual
         )
-        if c["kind"] == "of" and basis in TARGET_BASES and value is not None and pct > 0 and not qual:
-            derivable.append((basis, label, pct, c))
+        stated.append(s)
+        spans[s] = (c["start"], c["end"])
     qualifier = next((q for q in ("over", "nearly", "about") if q in (candidate.qualifiers or [])), "")
     result = result_save(
         actor=actor,
@@ -297,43 +300,13 @@ def candidate_accept(
         stated=stated,
         today=today,
     )
-    if resolution is None:
-        resolution = resolution_for(unit, period)
-    if resolution is not None and resolution.unit_id != unit.pk:
-        resolution = None  # a resolution's targets stay with the unit that adopted it
-    p = parse_period(period)
-    target_period = (p.year_period() or p).code
-    if resolution is not None and resolution.kind == "congress" and resolution.term_id:
-        target_period = resolution.period_code
-    for basis, label, pct, c in derivable:
-        if Target.objects.filter(
-            indicator=indicator, unit=unit, basis=basis, period__in={p.code, target_period}
-        ).exists():
-            continue  # a known target: the stated percentage is checked against it, not turned into one
-        derived = derive_target(value, pct, polarity=Polarity(indicator.polarity))
-        target_save(
-            actor=actor,
-            indicator=indicator,
-            unit=unit,
-            period=target_period,
-            basis=basis,
-            value=derived,
-            basis_label=label,
-            derived=True,
-            resolution=resolution,
-            source_document=doc,
-            source_span=(c["start"], c["end"]),
-            note=_(
-                # xgettext:no-python-format
-                "Derived from the document: {value} {unit} is {pct}% of {basis} ⇒ target ≈ {target} {unit}."
-            ).format(
-                value=format_number(value),
-                unit=indicator.measure_unit.symbol,
-                pct=format_number(pct),
-                basis=label or basis,
-                target=format_number(derived),
-            ),
-        )
+    targets_derive(
+        actor=actor,
+        result=result,
+        shares=[DerivableShare(s, spans[s]) for s in derivable_shares(stated, value)],
+        resolution=resolution,
+        source_document=doc,
+    )
     learn(candidate.indicator_text, indicator)
     candidate.decision = Decision.ACCEPTED
     candidate.indicator = indicator
@@ -353,4 +326,20 @@ def candidate_drop(*, actor, candidate: Candidate) -> Candidate:
     candidate.decided_by = actor if is_user(actor) else None
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["decision", "decided_by", "decided_at"])
+    return candidate
+
+
+@transaction.atomic
+def candidate_link(*, actor, candidate: Candidate, result) -> Candidate:
+    """Mark a candidate accepted as the source of a result that was recorded from elsewhere (the demo's
+    own facts): the figure is not written again, only the inbox's decision and its link."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.decision != Decision.PENDING:
+        raise ValidationError(_("This figure was already decided."))
+    candidate.decision = Decision.ACCEPTED
+    candidate.indicator = result.indicator
+    candidate.result = result
+    candidate.decided_by = actor if is_user(actor) else None
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["decision", "indicator", "result", "decided_by", "decided_at"])
     return candidate

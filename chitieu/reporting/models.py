@@ -37,6 +37,7 @@ class ResultSource(models.TextChoices):
     ENTERED = "entered", _("entered")
     IMPORTED = "imported", _("imported")
     EXTRACTED = "extracted", _("extracted from a document")
+    DEMO = "demo", _("demo data (from a published review)")
 
 
 class ResultQuerySet(models.QuerySet):

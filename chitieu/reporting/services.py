@@ -414,3 +414,92 @@ def target_save(
 
 
 AUDITED_TARGET_FIELDS = ("value", "kind", "resolution", "basis_label", "derived", "note")
+
+
+# Bases a stated "đạt X% …" can imply a target of (a share of the same period last year cannot).
+TARGET_BASES = frozenset({"plan", "resolution", "estimate_upper", "estimate_local", "other"})
+
+
+@dataclass(frozen=True)
+class DerivableShare:
+    """A stated share ("đạt 59,9% kế hoạch") and where the document says it, for a derived target."""
+
+    stated: StatedInput
+    source_span: tuple[int, int] | None = None
+
+
+def derivable_shares(stated: Iterable[StatedInput], value: Decimal | None) -> list[StatedInput]:
+    """The stated percentages a target can be worked back from: shares of a target basis, of a known
+    value, not qualified ("trên 100%" says only that the target was exceeded)."""
+    if value is None:
+        return []
+    return [
+        s
+        for s in stated
+        if s.kind == "of" and s.basis in TARGET_BASES and Decimal(s.percent) > 0 and not s.qualifier
+    ]
+
+
+@transaction.atomic
+def targets_derive(
+    *,
+    actor,
+    result: Result,
+    shares: Iterable[DerivableShare],
+    resolution: Resolution | None = None,
+    source_document=None,
+) -> list[Target]:
+    """Targets worked back from a result's stated shares, where none is known for the basis.
+
+    The target belongs to ``resolution`` (by default the unit's resolution covering the period), for
+    the resolution's own period: the year of an annual resolution, the term of a congress one. A
+    known target is never replaced: the stated percentage is checked against it instead."""
+    from chitieu.indicators.selectors import resolution_for
+    from chitieu.lib.vnnum import format_number
+
+    from .progress import Polarity, derive_target
+
+    indicator, unit, value = result.indicator, result.unit, result.value
+    if resolution is None:
+        resolution = resolution_for(unit, result.period)
+    if resolution is not None and resolution.unit_id != unit.pk:
+        resolution = None  # a resolution's targets stay with the unit that adopted it
+    p = parse_period(result.period)
+    target_period = (p.year_period() or p).code
+    if resolution is not None and resolution.kind == "congress" and resolution.term_id:
+        target_period = resolution.period_code
+    saved = []
+    for share in shares:
+        s = share.stated
+        if Target.objects.filter(
+            indicator=indicator, unit=unit, basis=s.basis, period__in={p.code, target_period}
+        ).exists():
+            continue
+        pct = Decimal(s.percent)
+        derived = derive_target(value, pct, polarity=Polarity(indicator.polarity))
+        saved.append(
+            target_save(
+                actor=actor,
+                indicator=indicator,
+                unit=unit,
+                period=target_period,
+                basis=s.basis,
+                value=derived,
+                basis_label=s.basis_label,
+                derived=True,
+                resolution=resolution,
+                source_document=source_document,
+                source_span=share.source_span,
+                note=_(
+                    # xgettext:no-python-format
+                    "Derived from the document: {value} {unit} is {pct}% of {basis} ⇒ target ≈ {target} {unit}."
+                ).format(
+                    value=format_number(value),
+                    unit=indicator.measure_unit.symbol,
+                    pct=format_number(pct),
+                    basis=s.basis_label or s.basis,
+                    target=format_number(derived),
+                ),
+            )
+        )
+    return saved

@@ -1,21 +1,23 @@
-"""The demo shows every figure and percentage the five seed articles report."""
+"""The demo shows every figure and percentage the five seed reviews report — from chitieu's own data,
+with nothing beside the project; and, where the seed articles are at hand, linked to them."""
 
 import re
-from pathlib import Path
+import shutil
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from chitieu.demo.facts import REVIEWS
 from chitieu.demo.loader import load_demo
-from chitieu.inbox.models import Candidate
+from chitieu.inbox.models import Candidate, SourceDocument
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.meetings.models import Conference
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result, StatedComparison
+from chitieu.testing import require_shared
 
 pytestmark = pytest.mark.django_db
-SEEDS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 
 
 @pytest.fixture
@@ -117,13 +119,81 @@ def test_lang_can_shows_its_mid_term_figures(vi_client, demo):
         assert s in text, s
 
 
-def test_every_figure_comes_from_its_article_through_the_inbox(demo):
-    """No hand-typed figure: each result was accepted from an extracted candidate (or derived from one)."""
+def test_without_the_articles_every_figure_is_the_demos_own_and_no_document_is_filed(demo):
+    assert Result.objects.count() == 35
+    assert set(Result.objects.values_list("source", flat=True)) == {"demo"}
+    assert not Result.objects.filter(source_document__isnull=False).exists()
+    assert not SourceDocument.objects.exists() and not Candidate.objects.exists()
+
+
+def figures():
+    return sorted(
+        (r.unit.code, r.indicator.code, r.period, r.value, r.denominator, r.status, r.qualifier)
+        + tuple(sorted((s.basis, s.kind, s.percent, s.qualifier) for s in r.stated.all()))
+        for r in Result.objects.select_related("unit", "indicator").prefetch_related("stated")
+    )
+
+
+def test_with_the_articles_every_figure_is_linked_to_its_place_in_the_text(db):
+    seeds = require_shared("seeds")
+    load_demo(articles=seeds)
+    assert SourceDocument.objects.count() == 5
     for r in Result.objects.select_related("source_document"):
         assert r.source == "extracted" and r.source_document is not None, r
         span = r.source_document.text[r.source_start : r.source_end]
         assert re.search(r"\d", span), (r, span)
+        assert Candidate.objects.filter(result=r).exists() or r.indicator.code == "ntm-dat-chuan", r
     assert Candidate.objects.filter(decision="pending").count() == 0
+    for t in Target.objects.filter(derived=True):
+        pct = t.source_document.text[t.source_start : t.source_end]
+        assert re.fullmatch(r"\d+(,\d+)?", pct), (t, pct)
+
+
+def test_the_articles_change_no_figure_only_where_it_comes_from(db):
+    seeds = require_shared("seeds")
+    load_demo()
+    own = figures()
+    load_demo(articles=seeds)
+    assert figures() == own
+    assert not Result.objects.filter(source="demo").exists()
+
+
+def test_a_missing_or_different_article_is_named_and_the_demo_loads_anyway(db, tmp_path):
+    seeds = require_shared("seeds")
+    for review in REVIEWS[:2]:
+        shutil.copy(seeds / review.article, tmp_path / review.article)
+    (tmp_path / REVIEWS[1].article).write_text("Một bài khác hẳn.", encoding="utf-8")
+    report = load_demo(articles=tmp_path)
+    assert len(report.warnings) == 4
+    assert REVIEWS[1].article in report.warnings[0] and "differs" in report.warnings[0]
+    assert all("not found" in w for w in report.warnings[1:])
+    assert SourceDocument.objects.count() == 1
+    assert Result.objects.count() == 35
+
+
+def test_the_demo_command_names_a_folder_that_is_not_one(db, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not a folder"):
+        call_command("demo", "--articles", str(tmp_path / "nowhere"))
+
+
+def test_the_demos_limitations_and_tasks_are_its_own_words(db):
+    """Gists, not the articles' sentences: no run of twelve syllables of a limitation, task or agenda item
+    appears in its article."""
+    seeds = require_shared("seeds")
+
+    def words(text):
+        return re.findall(r"\w+", text.lower())
+
+    for review in REVIEWS:
+        article = " ".join(words((seeds / review.article).read_text(encoding="utf-8")))
+        c = review.conference
+        for text in [t for t, _i in c.limitations] + [t for t, _o, _d in c.tasks] + list(c.agenda):
+            w = words(text)
+            for i in range(max(1, len(w) - 11)):
+                run = " ".join(w[i : i + 12])
+                assert len(w) < 12 or run not in article, (review.article, run)
 
 
 def test_each_seed_has_its_conference(demo):
