@@ -3,6 +3,14 @@ import os
 import pytest
 
 os.environ.setdefault("CHITIEU_HOME", os.path.join(os.path.dirname(__file__), "var", "test-home"))
+# The product's demo never needs the workplace's articles; the tests that link them say so themselves.
+os.environ["CHITIEU_DEMO_ARTICLES"] = os.devnull
+
+
+def pytest_configure(config):
+    raw = os.environ.get("CHITIEU_SHARED", "").strip()
+    if raw and not os.path.isdir(raw):
+        raise pytest.UsageError(f"CHITIEU_SHARED={raw} is not a folder")
 
 
 @pytest.fixture

@@ -10,14 +10,37 @@ Tests reuse these through the pytest fixtures in conftest.py.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from django.contrib.auth import get_user_model
+if TYPE_CHECKING:
+    from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
+    from chitieu.orgs.models import Term, Unit
 
-from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
-from chitieu.orgs.models import Term, Unit
-from chitieu.reporting.models import ReportingSetup
+
+def shared_dir() -> Path:
+    """The workplace's shared folder (the extraction dev set, the seed articles): CHITIEU_SHARED, by
+    default ../shared beside the project. The product never needs it; some tests read it."""
+    raw = os.environ.get("CHITIEU_SHARED", "").strip()
+    return Path(raw) if raw else Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def require_shared(*parts: str) -> Path:
+    """A path inside the shared folder for a test that needs it. Missing: the test is skipped with the
+    reason, never counted as passed — and under CI=true, where the folder must be there, it fails."""
+    import pytest
+
+    path = shared_dir().joinpath(*parts)
+    if path.exists():
+        return path
+    reason = f"needs {path} (the workplace's shared folder; set CHITIEU_SHARED)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}: required under CI=true", pytrace=False)
+    pytest.skip(reason)
+
 
 D = Decimal
 START = dt.date(2010, 1, 1)
@@ -42,6 +65,10 @@ class World:
 
 
 def make_world() -> World:
+    from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
+    from chitieu.orgs.models import Term, Unit
+    from chitieu.reporting.models import ReportingSetup
+
     province = Unit.objects.create(code="tinh-p", name="Tỉnh P", kind="province", valid_from=START)
     ReportingSetup.objects.create(unit=province, window_rule="nd09")
     district = Unit.objects.create(
@@ -142,6 +169,8 @@ def make_world() -> World:
 
 
 def make_user(username: str = "clerk", *, superuser: bool = False):
+    from django.contrib.auth import get_user_model
+
     User = get_user_model()
     if superuser:
         return User.objects.create_superuser(username, "", "pw-" + username)

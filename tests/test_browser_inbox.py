@@ -1,19 +1,19 @@
 """A reviewer reads a commune report into chitieu through the inbox, in a real browser."""
 
 import os
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect, sync_playwright
 
 from chitieu.demo.loader import LoadReport, load_catalogue, load_units
+from chitieu.inbox.models import SourceDocument
+from chitieu.inbox.tests.texts import KINH_MON_H1_2022
 
 from .browser import ARTIFACTS, launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "001_65f0ce935d2ca2c3.txt"
 
 WANTED = {
     "31.167": "gtsx",
@@ -40,17 +40,23 @@ def page(live_server):
         browser.close()
 
 
-def test_a_reviewer_uploads_seed_001_accepts_its_figures_and_sees_them_on_kinh_mon(page, live_server):
-    assert SEED.is_file(), f"missing {SEED}"
+def test_a_reviewer_uploads_a_report_accepts_its_figures_and_sees_them_on_kinh_mon(
+    page, live_server, tmp_path
+):
+    report = tmp_path / "bao-cao-kinh-mon.txt"
+    report.write_text(KINH_MON_H1_2022, encoding="utf-8")
     page.goto(live_server.url + "/login/?next=/inbox/")
     page.fill("input[name=username]", "reviewer")
     page.fill("input[name=password]", "pw-reviewer")
     page.locator("form.narrow").get_by_role("button", name="Đăng nhập").click()
     page.select_option("select[name=unit]", "kinh-mon")
     page.fill("input[name=period]", "2022-H1")
-    page.set_input_files("input[name=file]", str(SEED))
+    page.set_input_files("input[name=file]", str(report))
     page.get_by_role("button", name="Đọc số liệu").click()
-    expect(page.locator("section.doctext mark")).to_have_count(10)
+    expect(page.locator("section.doctext mark").first).to_be_visible()
+    expect(page.locator("section.doctext mark")).to_have_count(
+        SourceDocument.objects.get().candidates.count()
+    )
     rows = page.locator("tbody.cand")
     for i in range(rows.count()):
         row = rows.nth(i)

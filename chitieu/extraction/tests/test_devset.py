@@ -2,16 +2,13 @@
 
 import importlib.util
 import json
-from pathlib import Path
 
 from chitieu.extraction.cli import main
-
-SHARED = Path(__file__).resolve().parents[3] / "../shared/extraction"
+from chitieu.testing import require_shared
 
 
 def load_scorer():
-    path = SHARED / "score.py"
-    assert path.is_file(), f"the shared scorer is missing: {path}"
+    path = require_shared("extraction", "score.py")
     spec = importlib.util.spec_from_file_location("chitieu_dev_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -20,11 +17,12 @@ def load_scorer():
 
 def test_it_meets_the_dev_set_targets(tmp_path, capsys):
     score = load_scorer()
-    docs = sorted((SHARED / "dev/docs").glob("*.txt"))
+    shared = require_shared("extraction", "dev")
+    docs = sorted((shared / "docs").glob("*.txt"))
     assert len(docs) == 5
     assert main([*map(str, docs), "--out", str(tmp_path)]) == 0
     capsys.readouterr()
-    assert score.main([str(SHARED / "dev/gold"), str(tmp_path), "--json"]) == 0
+    assert score.main([str(shared / "gold"), str(tmp_path), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["numbers"]["f1"] >= 0.97, result
     assert result["strict"]["f1"] >= 0.95, result

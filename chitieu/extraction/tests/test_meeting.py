@@ -1,14 +1,11 @@
-from pathlib import Path
-
 import pytest
 
 from chitieu.extraction import extract_meeting
-
-DOCS = Path(__file__).resolve().parents[3] / "../shared/extraction/dev/docs"
+from chitieu.testing import require_shared
 
 
 def dev(name: str):
-    path = next(DOCS.glob(f"{name}_*.txt"))
+    path = next(require_shared("extraction", "dev", "docs").glob(f"{name}_*.txt"))
     return extract_meeting(path.read_text(encoding="utf-8"))
 
 

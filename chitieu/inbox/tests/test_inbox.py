@@ -1,6 +1,5 @@
 import datetime as dt
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,8 +12,9 @@ from chitieu.indicators.models import Indicator, Target
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result
 
+from .texts import KINH_MON_H1_2022
+
 pytestmark = pytest.mark.django_db
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "001_65f0ce935d2ca2c3.txt"
 TODAY = dt.date(2024, 1, 1)
 
 
@@ -31,7 +31,7 @@ def kinh_mon_doc(catalogue, clerk):
         actor=clerk,
         unit=Unit.objects.get(code="kinh-mon"),
         period="2022-H1",
-        text=SEED.read_text(encoding="utf-8"),
+        text=KINH_MON_H1_2022,
     )
 
 
@@ -88,7 +88,7 @@ def test_the_same_document_twice_is_refused(kinh_mon_doc, clerk):
             actor=clerk,
             unit=Unit.objects.get(code="kinh-mon"),
             period="2022-H1",
-            text=SEED.read_text(encoding="utf-8").replace("\n", "\r\n"),
+            text=KINH_MON_H1_2022.replace("\n", "\r\n"),
         )
     assert f"no. {kinh_mon_doc.pk}" in str(exc.value) or f"số {kinh_mon_doc.pk}" in str(exc.value)
     assert SourceDocument.objects.count() == 1
@@ -159,7 +159,7 @@ def test_the_review_page_highlights_each_figure(client, clerk, kinh_mon_doc):
 
 def test_uploading_a_file_through_the_page_reads_it(client, clerk, catalogue):
     client.force_login(clerk)
-    upload = SimpleUploadedFile("kinh-mon.txt", SEED.read_bytes(), content_type="text/plain")
+    upload = SimpleUploadedFile("kinh-mon.txt", KINH_MON_H1_2022.encode(), content_type="text/plain")
     resp = client.post(reverse("inbox"), {"unit": "kinh-mon", "period": "2022-H1", "file": upload})
     assert resp.status_code == 302
     doc = SourceDocument.objects.get()
