@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "chitieu.inbox",
     "chitieu.imports",
     "chitieu.meetings",
+    "chitieu.documents",
     "chitieu.ops",
     "chitieu.synth",
     "chitieu.web",

@@ -12,7 +12,7 @@ from chitieu.web import views as web_views
 
 urlpatterns = [
     path("", org_views.home, name="home"),
-    path("units/<slug:code>/", org_views.unit_detail, name="unit_detail"),
+    path("units/<slug:code>/", reporting_views.unit_detail, name="unit_detail"),
     path("units/<slug:code>/results/<str:period>/", reporting_views.results_edit, name="results_edit"),
     path("units/<slug:code>/dashboard/", reporting_views.unit_dashboard, name="unit_dashboard"),
     path(

@@ -475,7 +475,7 @@ def load_lineage(report: LoadReport, actor) -> None:
 def write_reports(conferences, out: Path) -> list[Path]:
     """A draft report (.docx) for each seed's conference."""
     from chitieu.documents import render_report_docx
-    from chitieu.meetings.reports import build_report
+    from chitieu.documents.builder import build_report
 
     out.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -1,7 +1,9 @@
 """Renderers for the documents a Party committee office (or a People's Committee) writes.
 
-Pure Python, no Django: a caller builds a plain context (:mod:`chitieu.documents.context`) and asks for a
-file.
+The renderers are pure Python, no Django: a caller builds a plain context
+(:mod:`chitieu.documents.context`) and asks for a file. :mod:`chitieu.documents.builder` fills those
+contexts from the database, :mod:`chitieu.documents.views` serves the downloads and ``chitieu report``
+writes them from the command line.
 
 * :func:`render_report_docx` - the draft report (báo cáo) as an editable Word document, Party family per
   Hướng dẫn 36-HD/VPTW or State family per Nghị định 30/2020/NĐ-CP;

@@ -10,7 +10,7 @@ urlpatterns = [
     path("questions/<int:pk>/task/", views.question_to_task, name="question_to_task"),
 ]
 
-from . import documents_views  # noqa: E402
+from chitieu.documents import views as documents_views  # noqa: E402
 
 urlpatterns += [
     path("units/<slug:code>/report.docx", documents_views.report_docx, name="report_docx"),

@@ -10,15 +10,25 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chitieu.access.scope import check, get_unit_for_user
+from chitieu.access.scope import can, check, get_unit_for_user
 from chitieu.dbrouter import replica_reads
-from chitieu.indicators.models import Indicator, Target
+from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import PeriodError, parse_period
+from chitieu.orgs.models import Unit
+from chitieu.orgs.selectors import unit_ancestors, unit_children
 
 from .forms import ResultRowForm
 from .models import Result, Rollup, SubmissionStatus
-from .services import result_save
-from .workflow import status_of, submission_approve, submission_reopen, submission_submit
+from .selectors import progress_table
+from .services import result_save, window_rule_for
+from .workflow import (
+    children_status,
+    status_of,
+    submission_approve,
+    submission_of,
+    submission_reopen,
+    submission_submit,
+)
 
 
 def _period_or_404(code: str):
@@ -26,6 +36,66 @@ def _period_or_404(code: str):
         return parse_period(code)
     except PeriodError:
         raise Http404(_("No such period.")) from None
+
+
+def unit_periods(unit: Unit) -> list[str]:
+    """Periods for which the unit has results, newest first."""
+    codes = set(Result.objects.filter(unit=unit).values_list("period", flat=True).distinct())
+    return sorted(codes, key=lambda c: parse_period(c).sort_key, reverse=True)
+
+
+def unit_detail(request, code: str):
+    unit = get_unit_for_user(request.user, code, "view")
+    periods = unit_periods(unit)
+    raw = request.GET.get("period") or (periods[0] if periods else "")
+    period = None
+    period_error = ""
+    if raw:
+        try:
+            period = parse_period(raw)
+        except PeriodError:
+            period_error = raw
+    resolutions = list(
+        Resolution.objects.filter(
+            Q(unit=unit) | Q(pk__in=Target.objects.filter(unit=unit).values("resolution"))
+        )
+        .select_related("term")
+        .distinct()
+    )
+    resolution = None
+    if request.GET.get("resolution"):
+        resolution = next((r for r in resolutions if str(r.pk) == request.GET["resolution"]), None)
+        if resolution is None:
+            raise Http404
+    groups = progress_table(unit, period, resolution=resolution) if period else []
+    sub = submission_of(unit, period.code) if period else None
+    status = sub.status if sub else SubmissionStatus.DRAFT
+    ctx = {
+        "unit": unit,
+        "ancestors": [a for a in unit_ancestors(unit) if can(request.user, "view", a)],
+        "children": unit_children(unit),
+        "periods": periods,
+        "period": period,
+        "period_error": period_error,
+        "resolutions": resolutions,
+        "resolution": resolution,
+        "groups": groups,
+        "unapproved": period is not None and status != SubmissionStatus.APPROVED and bool(groups),
+        "window_rule": window_rule_for(unit),
+        "predecessors": [e.predecessor for e in unit.predecessor_edges.select_related("predecessor")],
+        "successors": [e.successor for e in unit.successor_edges.select_related("successor")],
+        "submission": sub,
+        "submission_status": status,
+        "submission_label": dict(SubmissionStatus.choices)[status],
+        "children_status": children_status(unit, period.code, on=min(period.end, unit.valid_to or period.end))
+        if period and unit.children.exists()
+        else None,
+        "may_enter": can(request.user, "enter_results", unit),
+        "may_approve": can(request.user, "approve", unit),
+        "may_manage": can(request.user, "manage", unit),
+    }
+    template = "reporting/_progress.html" if request.htmx else "reporting/unit_detail.html"
+    return render(request, template, ctx)
 
 
 def results_edit(request, code: str, period: str):

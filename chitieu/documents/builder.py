@@ -18,8 +18,8 @@ from chitieu.reporting.models import Result
 from chitieu.reporting.progress import Status
 from chitieu.reporting.selectors import ProgressRow, progress_table
 
-from .models import Body, Conference, Role, TaskStatus
-from .selectors import previous_conference
+from chitieu.meetings.models import Body, Conference, Role, TaskStatus
+from chitieu.meetings.selectors import previous_conference
 
 
 class ReportError(ValueError):

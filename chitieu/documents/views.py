@@ -14,8 +14,8 @@ from chitieu.documents import render_appendix_xlsx, render_notice_docx, render_r
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
 
-from .models import Conference
-from .reports import ReportError, build_notice, build_report
+from chitieu.meetings.models import Conference
+from .builder import ReportError, build_notice, build_report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

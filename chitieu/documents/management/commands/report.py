@@ -6,7 +6,7 @@ from chitieu.documents import render_appendix_xlsx, render_report_docx
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.meetings.models import Conference
-from chitieu.meetings.reports import ReportError, build_report
+from chitieu.documents.builder import ReportError, build_report
 from chitieu.orgs.models import Unit
 
 
