@@ -276,7 +276,7 @@ def measure(args: argparse.Namespace) -> dict:
     for prov in chosen:
         res = Resolution.objects.filter(unit=prov).first()
         query = f"?period={period}" + (f"&resolution={res.pk}" if res else "")
-        urls.append(reverse("unit_dashboard", args=[prov.code]) + query)
+        urls.append(reverse("reporting:unit_dashboard", args=[prov.code]) + query)
     for url in urls * 2:  # warm-up
         r = client.get(url)
         assert r.status_code == 200, (url, r.status_code)

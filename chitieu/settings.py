@@ -240,9 +240,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = CHITIEU_HOME / "media"
 
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "orgs:home"
+LOGOUT_REDIRECT_URL = "orgs:home"
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -23,17 +23,17 @@ def test_passwords_are_hashed_with_argon2():
 def test_logins_are_throttled_after_five_failures(client):
     get_user_model().objects.create_user("u2", "", "đúng-mật-khẩu-123")
     for _ in range(4):
-        resp = client.post(reverse("login"), {"username": "u2", "password": "sai"})
+        resp = client.post(reverse("web:login"), {"username": "u2", "password": "sai"})
         assert resp.status_code == 200
-    assert client.post(reverse("login"), {"username": "u2", "password": "sai"}).status_code == 429
-    locked = client.post(reverse("login"), {"username": "u2", "password": "đúng-mật-khẩu-123"})
+    assert client.post(reverse("web:login"), {"username": "u2", "password": "sai"}).status_code == 429
+    locked = client.post(reverse("web:login"), {"username": "u2", "password": "đúng-mật-khẩu-123"})
     assert locked.status_code == 429
     assert not locked.wsgi_request.user.is_authenticated
 
 
 @pytest.mark.django_db
 def test_pages_carry_a_content_security_policy_and_security_headers(vi_client, world):
-    resp = vi_client.get(reverse("home"))
+    resp = vi_client.get(reverse("orgs:home"))
     csp = resp["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert resp["X-Frame-Options"] == "DENY"
@@ -44,9 +44,9 @@ def test_pages_carry_a_content_security_policy_and_security_headers(vi_client, w
 
 @pytest.mark.django_db
 def test_anonymous_visitors_are_sent_to_the_login_page(client, world):
-    resp = client.get(reverse("unit_detail", args=["huyen-d"]))
-    assert resp.status_code == 302 and resp["Location"].startswith(reverse("login"))
-    assert client.get(reverse("healthz")).status_code == 200
+    resp = client.get(reverse("reporting:unit_detail", args=["huyen-d"]))
+    assert resp.status_code == 302 and resp["Location"].startswith(reverse("web:login"))
+    assert client.get(reverse("web:healthz")).status_code == 200
 
 
 def _production_env(tmp_path, **extra):

@@ -23,7 +23,8 @@ def _api_auth(patterns):
     return patterns
 
 
+app_name = "api"
 urlpatterns = [
     path("v1/", include(_api_auth(router.urls))),
-    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
 ]

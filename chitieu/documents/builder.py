@@ -13,13 +13,12 @@ from decimal import Decimal
 from chitieu.documents import context as dc
 from chitieu.indicators.models import BASIS_ORDER, Basis, Resolution
 from chitieu.lib.periods import Period, PeriodKind, parse_period
+from chitieu.meetings.models import Body, Conference, Role, TaskStatus
+from chitieu.meetings.selectors import previous_conference
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result
 from chitieu.reporting.progress import Status
 from chitieu.reporting.selectors import ProgressRow, progress_table
-
-from chitieu.meetings.models import Body, Conference, Role, TaskStatus
-from chitieu.meetings.selectors import previous_conference
 
 
 class ReportError(ValueError):

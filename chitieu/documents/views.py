@@ -8,13 +8,14 @@ from pathlib import Path
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from chitieu.access.scope import check, get_unit_for_user
 from chitieu.documents import render_appendix_xlsx, render_notice_docx, render_report_docx
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
-
 from chitieu.meetings.models import Conference
+
 from .builder import ReportError, build_notice, build_report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -52,7 +53,7 @@ def report_docx(request, code: str):
         )
     except ReportError as exc:
         messages.error(request, str(exc))
-        return redirect(f"/units/{unit.code}/?period={period}")
+        return redirect(reverse("reporting:unit_detail", args=[unit.code]) + f"?period={period}")
     name = f"bao-cao-{unit.code}-{period}{'-ubnd' if family == 'state' else ''}.docx"
     return _file(render_report_docx, ctx, name, DOCX)
 
@@ -65,7 +66,7 @@ def appendix_xlsx(request, code: str):
         )
     except ReportError as exc:
         messages.error(request, str(exc))
-        return redirect(f"/units/{unit.code}/?period={period}")
+        return redirect(reverse("reporting:unit_detail", args=[unit.code]) + f"?period={period}")
     return _file(render_appendix_xlsx, ctx, f"phu-luc-{unit.code}-{period}.xlsx", XLSX)
 
 

@@ -53,7 +53,7 @@ def imports(request):
                 language=getattr(request, "LANGUAGE_CODE", ""),
             )
             jobs.start_job(job, data)
-            return redirect("imports_job", pk=job.pk)
+            return redirect("imports:job", pk=job.pk)
         status = 400
     template_form = _scoped_template_form(request, request.GET or None)
     recent = ImportJob.objects.filter(user=request.user)[:20]
@@ -70,8 +70,8 @@ def template_pick(request):
     """The template form's GET target: send the browser to the template's own address."""
     form = _scoped_template_form(request, request.GET)
     if not form.is_valid():
-        return redirect(f"{reverse('imports')}?{urlencode(request.GET)}")
-    url = reverse("imports_template", args=[form.cleaned_data["unit"].code, form.cleaned_data["period"]])
+        return redirect(f"{reverse('imports:index')}?{urlencode(request.GET)}")
+    url = reverse("imports:template", args=[form.cleaned_data["unit"].code, form.cleaned_data["period"]])
     if form.cleaned_data["resolution"]:
         url += f"?resolution={form.cleaned_data['resolution'].pk}"
     return redirect(url)

@@ -2,8 +2,9 @@ from django.urls import path
 
 from . import views
 
+app_name = "inbox"
 urlpatterns = [
-    path("", views.inbox, name="inbox"),
-    path("<int:pk>/", views.document_review, name="inbox_document"),
-    path("figures/<int:pk>/", views.candidate_decide, name="inbox_decide"),
+    path("", views.inbox, name="index"),
+    path("<int:pk>/", views.document_review, name="document"),
+    path("figures/<int:pk>/", views.candidate_decide, name="decide"),
 ]

@@ -54,7 +54,7 @@ def inbox(request):
                         "{n} figure found: review it below.", "{n} figures found: review them below.", n
                     ).format(n=n),
                 )
-                return redirect("inbox_document", pk=doc.pk)
+                return redirect("inbox:document", pk=doc.pk)
             except ValidationError as exc:
                 ServiceErrorsMixin.add_service_errors(form, exc)
         status = 400
@@ -149,6 +149,6 @@ def candidate_decide(request, pk: int):
         ctx = _row_context(c, doc, units, list(Indicator.objects.order_by("name")), None if ok else form)
         return render(request, "inbox/_candidate.html", ctx, status=200 if ok else 400)
     if ok:
-        return redirect("inbox_document", pk=doc.pk)
+        return redirect("inbox:document", pk=doc.pk)
     messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs))
-    return redirect("inbox_document", pk=doc.pk)
+    return redirect("inbox:document", pk=doc.pk)

@@ -139,7 +139,7 @@ def targets_edit(request, pk: int):
                             f.add_service_errors(exc)
                             raise
                 messages.success(request, _("{n} targets saved.").format(n=saved))
-                return redirect("resolution_detail", pk=resolution.pk)
+                return redirect("indicators:resolution_detail", pk=resolution.pk)
             except ValidationError:
                 pass
     else:

@@ -36,7 +36,7 @@ def conference_list(request, code: str):
             try:
                 conf = services.conference_create(unit=unit, actor=request.user, **form.cleaned_data)
                 messages.success(request, _("Conference saved."))
-                return redirect("conference_detail", pk=conf.pk)
+                return redirect("meetings:conference_detail", pk=conf.pk)
             except ValidationError as exc:
                 form.add_service_errors(exc)
         status = 400
@@ -172,7 +172,7 @@ def task_detail(request, pk: int):
             try:
                 services.task_progress(actor=request.user, task=task, **form.cleaned_data)
                 messages.success(request, _("Progress recorded."))
-                return redirect("task_detail", pk=task.pk)
+                return redirect("meetings:task_detail", pk=task.pk)
             except ValidationError as exc:
                 form.add_service_errors(exc)
         status = 400
@@ -193,7 +193,7 @@ def question_to_task(request, pk: int):
     try:
         task = services.question_commitment_to_task(question=q, unit=q.conference.unit, actor=request.user)
         messages.success(request, _("The commitment is now a task."))
-        return redirect("task_detail", pk=task.pk)
+        return redirect("meetings:task_detail", pk=task.pk)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
-        return redirect("conference_detail", pk=q.conference_id)
+        return redirect("meetings:conference_detail", pk=q.conference_id)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -164,11 +165,12 @@ def province_dashboard(
     rebuilt = 0
     reporting = set()
     no_value = (None, None)
+    # One reverse() for all rows: a slug cannot contain the placeholder's underscores.
+    unit_href = reverse("reporting:unit_detail", args=["__code__"])
     for c in children:
         cpk = c.pk
-        cells = [
-            f'<th scope="row"><a href="/units/{escape(c.code)}/?period={period.code}">{escape(c.name)}</a></th>'
-        ]
+        href = unit_href.replace("__code__", escape(c.code))
+        cells = [f'<th scope="row"><a href="{href}?period={period.code}">{escape(c.name)}</a></th>']
         for ipk, polarity, measure, share, is_pct, is_count in columns:
             key = (cpk, ipk)
             v, den = current.get(key, no_value)

@@ -166,7 +166,7 @@ def results_edit(request, code: str, period: str):
                                 f.conflict = Result.objects.get(pk=existing[ind.pk].pk)
                             raise
                 messages.success(request, _("{n} results saved.").format(n=saved))
-                return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")
+                return redirect(f"{reverse('reporting:unit_detail', args=[unit.code])}?period={p.code}")
             except ValidationError:
                 pass
         messages.error(request, _("Nothing was saved: correct the marked fields."))
@@ -219,7 +219,7 @@ def submission_action(request, code: str, period: str):
             messages.success(request, _("Reopened."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect(f"{reverse('unit_detail', args=[unit.code])}?period={p.code}")
+    return redirect(f"{reverse('reporting:unit_detail', args=[unit.code])}?period={p.code}")
 
 
 @replica_reads

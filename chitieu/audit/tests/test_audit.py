@@ -73,7 +73,7 @@ def test_the_trail_is_append_only_in_the_model_and_the_database(world, clerk):
 
 
 def test_a_change_made_through_a_page_records_where_it_came_from(vi_client, world):
-    url = reverse("results_edit", args=["huyen-d", "2023"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2023"])
     vi_client.post(
         url + "?add=thu-ns",
         {"thu-ns-value": "7", "thu-ns-status": "actual", "add": "thu-ns"},
@@ -91,8 +91,8 @@ def test_the_trail_is_shown_and_exported_within_the_users_scope(client, world, c
     reader = make_user("reader")
     role_grant(actor=clerk, user=reader, unit=world.district, role="leader")
     client.force_login(reader)
-    body = client.get(reverse("audit_list")).content.decode()
+    body = client.get(reverse("audit:list")).content.decode()
     assert "Huyện D" in body and "Thị xã T" not in body
-    csv = client.get(reverse("audit_export")).content.decode("utf-8-sig")
+    csv = client.get(reverse("audit:export")).content.decode("utf-8-sig")
     assert "huyen-d" in csv and "thi-xa-t" not in csv
-    assert client.get(reverse("audit_list"), {"unit": "thi-xa-t"}).status_code == 404
+    assert client.get(reverse("audit:list"), {"unit": "thi-xa-t"}).status_code == 404

@@ -26,7 +26,7 @@ def demo(db):
 
 
 def page(client, code, period):
-    html = client.get(reverse("unit_detail", args=[code]), {"period": period}).content.decode()
+    html = client.get(reverse("reporting:unit_detail", args=[code]), {"period": period}).content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 

@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 
 from chitieu.demo.loader import load_demo
 from chitieu.documents import render_appendix_xlsx, render_notice_docx, render_report_docx
+from chitieu.documents.builder import ReportError, build_notice, build_report
 from chitieu.indicators.models import Resolution
 from chitieu.lib.vnnum import parse_number
 from chitieu.meetings.models import Conference
-from chitieu.documents.builder import ReportError, build_notice, build_report
 from chitieu.meetings.services import conference_create, task_create, task_progress
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result

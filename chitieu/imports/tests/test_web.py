@@ -32,7 +32,7 @@ def web(en_client, clerk):
 
 
 def upload(client, data: bytes, name="huyen-d.xlsx", **extra):
-    return client.post(reverse("imports"), {"file": SimpleUploadedFile(name, data, XLSX), **extra})
+    return client.post(reverse("imports:index"), {"file": SimpleUploadedFile(name, data, XLSX), **extra})
 
 
 def filled_template(world) -> bytes:
@@ -42,37 +42,37 @@ def filled_template(world) -> bytes:
 
 @pytest.mark.django_db
 def test_the_import_pages_need_a_login(client, seeded):
-    for url in (reverse("imports"), reverse("imports_template", args=["huyen-d", "2023-H1"])):
+    for url in (reverse("imports:index"), reverse("imports:template", args=["huyen-d", "2023-H1"])):
         response = client.get(url)
         assert response.status_code == 302 and "/login/" in response["Location"]
 
 
 @pytest.mark.django_db
 def test_the_template_downloads_for_a_unit_and_a_period(web, seeded):
-    response = web.get(reverse("imports_template", args=["huyen-d", "2023-H1"]))
+    response = web.get(reverse("imports:template", args=["huyen-d", "2023-H1"]))
     assert response.status_code == 200 and response["Content-Type"] == XLSX
     assert 'filename="chitieu-huyen-d-2023-H1.xlsx"' in response["Content-Disposition"]
     assert load(response.content)[RESULTS_SHEET]["C4"].value
     res = seeded.resolution
-    response = web.get(reverse("imports_template", args=["huyen-d", "2023-H1"]), {"resolution": res.pk})
+    response = web.get(reverse("imports:template", args=["huyen-d", "2023-H1"]), {"resolution": res.pk})
     assert response.status_code == 200 and f"-nq{res.pk}.xlsx" in response["Content-Disposition"]
-    assert web.get(reverse("imports_template", args=["huyen-d", "2023-Q5"])).status_code == 404
-    assert web.get(reverse("imports_template", args=["huyen-z", "2023"])).status_code == 404
-    picked = web.get(reverse("imports_template_pick"), {"unit": "huyen-d", "period": "2023-h1"})
-    assert picked["Location"] == reverse("imports_template", args=["huyen-d", "2023-H1"])
+    assert web.get(reverse("imports:template", args=["huyen-d", "2023-Q5"])).status_code == 404
+    assert web.get(reverse("imports:template", args=["huyen-z", "2023"])).status_code == 404
+    picked = web.get(reverse("imports:template_pick"), {"unit": "huyen-d", "period": "2023-h1"})
+    assert picked["Location"] == reverse("imports:template", args=["huyen-d", "2023-H1"])
 
 
 @pytest.mark.django_db
 def test_an_uploaded_workbook_is_imported_and_its_page_shows_the_counts(web, seeded, clerk, sync):
     response = upload(web, filled_template(seeded))
     job = ImportJob.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("imports_job", args=[job.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("imports:job", args=[job.pk])
     assert job.status == JobStatus.DONE and (job.created, job.changed, job.unchanged) == (1, 0, 3)
     assert job.user == clerk and job.filename == "huyen-d.xlsx" and len(job.sha256) == 64
     assert Result.objects.get(indicator__code="lua", period="2023-H1").value == 30000
     page = web.get(response["Location"]).content.decode()
     assert "Imported." in page and "hx-get" not in page
-    listing = web.get(reverse("imports")).content.decode()
+    listing = web.get(reverse("imports:index")).content.decode()
     assert "huyen-d.xlsx" in listing
 
 
@@ -107,13 +107,13 @@ def test_a_running_job_polls_its_progress_every_half_second(web, clerk):
     job = ImportJob.objects.create(user=clerk, filename="f.xlsx", sha256="0" * 64, status=JobStatus.RUNNING)
     jobs.write_progress(job.pk, 3, 10)
     try:
-        fragment = web.get(reverse("imports_job_progress", args=[job.pk])).content.decode()
+        fragment = web.get(reverse("imports:job_progress", args=[job.pk])).content.decode()
     finally:
         jobs.progress_path(job.pk).unlink()
-    assert f'hx-get="{reverse("imports_job_progress", args=[job.pk])}"' in fragment
+    assert f'hx-get="{reverse("imports:job_progress", args=[job.pk])}"' in fragment
     assert 'hx-trigger="every 500ms"' in fragment and 'value="30"' in fragment and "3 of 10" in fragment
     ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE)
-    fragment = web.get(reverse("imports_job_progress", args=[job.pk])).content.decode()
+    fragment = web.get(reverse("imports:job_progress", args=[job.pk])).content.decode()
     assert "hx-get" not in fragment and "Imported." in fragment
 
 
@@ -121,8 +121,8 @@ def test_a_running_job_polls_its_progress_every_half_second(web, clerk):
 def test_another_users_import_is_not_shown(en_client, clerk):
     job = ImportJob.objects.create(user=clerk, filename="f.xlsx", sha256="0" * 64)
     en_client.force_login(make_user("other"))
-    assert en_client.get(reverse("imports_job", args=[job.pk])).status_code == 404
-    assert en_client.get(reverse("imports_job_progress", args=[job.pk])).status_code == 404
+    assert en_client.get(reverse("imports:job", args=[job.pk])).status_code == 404
+    assert en_client.get(reverse("imports:job_progress", args=[job.pk])).status_code == 404
 
 
 @pytest.mark.django_db

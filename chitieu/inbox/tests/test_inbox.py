@@ -152,7 +152,7 @@ def test_a_figure_in_an_incompatible_unit_is_refused_and_nothing_written(catalog
 
 def test_the_review_page_highlights_each_figure(client, clerk, kinh_mon_doc):
     client.force_login(clerk)
-    body = client.get(reverse("inbox_document", args=[kinh_mon_doc.pk])).content.decode()
+    body = client.get(reverse("inbox:document", args=[kinh_mon_doc.pk])).content.decode()
     assert body.count("<mark ") == kinh_mon_doc.candidates.count()
     assert '<mark id="f0"' in body
 
@@ -160,7 +160,7 @@ def test_the_review_page_highlights_each_figure(client, clerk, kinh_mon_doc):
 def test_uploading_a_file_through_the_page_reads_it(client, clerk, catalogue):
     client.force_login(clerk)
     upload = SimpleUploadedFile("kinh-mon.txt", KINH_MON_H1_2022.encode(), content_type="text/plain")
-    resp = client.post(reverse("inbox"), {"unit": "kinh-mon", "period": "2022-H1", "file": upload})
+    resp = client.post(reverse("inbox:index"), {"unit": "kinh-mon", "period": "2022-H1", "file": upload})
     assert resp.status_code == 302
     doc = SourceDocument.objects.get()
     assert doc.filename == "kinh-mon.txt" and doc.candidates.count() >= 5
@@ -171,7 +171,7 @@ def test_a_file_that_is_not_a_document_is_refused_with_its_name(client, clerk, c
     upload = SimpleUploadedFile(
         "bao-cao.docx", b"PK\x03\x04 not really a word file", content_type="application/zip"
     )
-    resp = client.post(reverse("inbox"), {"unit": "kinh-mon", "period": "2022-H1", "file": upload})
+    resp = client.post(reverse("inbox:index"), {"unit": "kinh-mon", "period": "2022-H1", "file": upload})
     assert resp.status_code == 400 and "bao-cao.docx" in resp.content.decode()
     assert not SourceDocument.objects.exists()
 
@@ -179,7 +179,8 @@ def test_a_file_that_is_not_a_document_is_refused_with_its_name(client, clerk, c
 def test_an_upload_with_a_bad_period_keeps_the_pasted_text(client, clerk, catalogue):
     client.force_login(clerk)
     resp = client.post(
-        reverse("inbox"), {"unit": "kinh-mon", "period": "2022-H3", "text": "Thu ngân sách đạt 5 tỷ đồng."}
+        reverse("inbox:index"),
+        {"unit": "kinh-mon", "period": "2022-H3", "text": "Thu ngân sách đạt 5 tỷ đồng."},
     )
     body = resp.content.decode()
     assert resp.status_code == 400 and "2022-H3" in body and "Thu ngân sách đạt 5 tỷ đồng." in body
@@ -190,7 +191,7 @@ def test_accepting_and_dropping_through_the_page(client, clerk, kinh_mon_doc):
     c = cand(kinh_mon_doc, 31167)
     p = f"c{c.pk}"
     resp = client.post(
-        reverse("inbox_decide", args=[c.pk]),
+        reverse("inbox:decide", args=[c.pk]),
         {
             f"{p}-action": "accept",
             f"{p}-indicator": "gtsx",
@@ -207,7 +208,7 @@ def test_accepting_and_dropping_through_the_page(client, clerk, kinh_mon_doc):
         or kinh_mon_doc.candidates.exclude(pk=c.pk).first()
     )
     q = f"c{other.pk}"
-    client.post(reverse("inbox_decide", args=[other.pk]), {f"{q}-action": "drop"})
+    client.post(reverse("inbox:decide", args=[other.pk]), {f"{q}-action": "drop"})
     other.refresh_from_db()
     assert other.decision == "dropped" and Result.objects.count() == 1
 
@@ -217,7 +218,7 @@ def test_accepting_without_an_indicator_names_the_field(client, clerk, kinh_mon_
     c = cand(kinh_mon_doc, 31167)
     p = f"c{c.pk}"
     resp = client.post(
-        reverse("inbox_decide", args=[c.pk]),
+        reverse("inbox:decide", args=[c.pk]),
         {f"{p}-action": "accept", f"{p}-indicator": ""},
         HTTP_HX_REQUEST="true",
     )

@@ -108,7 +108,9 @@ def test_a_new_commune_is_compared_with_its_predecessors_last_year(world, vi_cli
     assert b.value == D(60) and b.rebuilt and b.sources == ("xa-1", "xa-2", "xa-3")
     row = next(r for g in progress_table(new, parse_period("2025-H2")) for r in g.rows)
     assert row.change == D(10) and row.change_rebuilt is not None
-    body = vi_client.get(reverse("unit_detail", args=["xa-moi"]), {"period": "2025-H2"}).content.decode()
+    body = vi_client.get(
+        reverse("reporting:unit_detail", args=["xa-moi"]), {"period": "2025-H2"}
+    ).content.decode()
     assert "+10,0%" in body and "‡" in body
     # The old units keep their own history.
     assert [r.value for r in indicator_history(world.revenue, world.communes[0])] == [D(10)]

@@ -36,7 +36,9 @@ def test_the_dashboard_shows_each_unit_with_its_percent_change_and_the_rollup(vi
         )
         save(world, u, "2024-H1", D(v))
         save(world, u, "2023-H1", D(v) / 2)
-    body = vi_client.get(reverse("unit_dashboard", args=["huyen-d"]), {"period": "2024-H1"}).content.decode()
+    body = vi_client.get(
+        reverse("reporting:unit_dashboard", args=["huyen-d"]), {"period": "2024-H1"}
+    ).content.decode()
     assert "Xã X1" in body and "Xã X3" in body
     assert "40,0%" in body and "60,0%" in body and "+100,0%" in body
     assert ">100<" in body and "2/3" in body  # the roll-up: 40 + 60, two of three reporting
@@ -77,7 +79,9 @@ def test_a_merged_commune_on_the_dashboard_is_compared_with_its_predecessors(vi_
         "2025-07-01,xa-3,xa-moi,merge,1,,,\n2025-07-01,huyen-d,,dissolve,1,,,\n"
     )
     save(world, Unit.objects.get(code="xa-moi"), "2025-H2", D(90))
-    body = vi_client.get(reverse("unit_dashboard", args=["tinh-p"]), {"period": "2025-H2"}).content.decode()
+    body = vi_client.get(
+        reverse("reporting:unit_dashboard", args=["tinh-p"]), {"period": "2025-H2"}
+    ).content.decode()
     assert "Xã Mới" in body and "+50,0%‡" in body
 
 
@@ -126,7 +130,9 @@ def test_a_child_with_units_below_shows_their_sum_where_it_reported_nothing_itse
     assert "Σ 80<" in district_row and "80,0%" in district_row and "+0,0%" in district_row
     assert "rolled" not in town_row and ">7<" in town_row
     assert board.rolled == 1 and board.reporting == 2
-    page = vi_client.get(reverse("unit_dashboard", args=["tinh-p"]), {"period": "2024-H1"}).content.decode()
+    page = vi_client.get(
+        reverse("reporting:unit_dashboard", args=["tinh-p"]), {"period": "2024-H1"}
+    ).content.decode()
     assert "Σ 80" in page and "tổng hợp từ các đơn vị trực thuộc" in page
 
 

@@ -86,7 +86,9 @@ def test_the_unit_page_says_when_figures_are_not_approved_and_how_many_children_
     save(world, "10")
     save(world, "1", unit=world.communes[0])
     submission_submit(actor=None, unit=world.communes[0], period="2023")
-    body = vi_client.get(reverse("unit_detail", args=["huyen-d"]), {"period": "2023"}).content.decode()
+    body = vi_client.get(
+        reverse("reporting:unit_detail", args=["huyen-d"]), {"period": "2023"}
+    ).content.decode()
     assert "1/3" in body
     assert "chưa được phê duyệt" in body or "not approved yet" in body
 
@@ -96,7 +98,7 @@ def test_a_reporter_submits_and_an_approver_approves_through_the_page(client, wo
     role_grant(actor=None, user=reporter, unit=world.district, role="reporter")
     role_grant(actor=None, user=approver, unit=world.province, role="approver")
     save(world, "10")
-    url = reverse("submission_action", args=["huyen-d", "2023"])
+    url = reverse("reporting:submission_action", args=["huyen-d", "2023"])
     client.force_login(reporter)
     assert client.post(url, {"action": "approve"}).status_code == 403
     client.post(url, {"action": "submit"})

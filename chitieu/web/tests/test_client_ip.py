@@ -52,10 +52,13 @@ def test_one_client_locked_out_behind_the_balancer_does_not_lock_out_another(cli
     get_user_model().objects.create_user("u3", "", "đúng-mật-khẩu-123")
     attacker = {"REMOTE_ADDR": BALANCER, "HTTP_X_FORWARDED_FOR": "203.0.113.66"}
     for _ in range(5):
-        client.post(reverse("login"), {"username": "u3", "password": "sai"}, **attacker)
-    assert client.post(reverse("login"), {"username": "u3", "password": "sai"}, **attacker).status_code == 429
+        client.post(reverse("web:login"), {"username": "u3", "password": "sai"}, **attacker)
+    assert (
+        client.post(reverse("web:login"), {"username": "u3", "password": "sai"}, **attacker).status_code
+        == 429
+    )
     owner = {"REMOTE_ADDR": BALANCER, "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
-    resp = client.post(reverse("login"), {"username": "u3", "password": "đúng-mật-khẩu-123"}, **owner)
+    resp = client.post(reverse("web:login"), {"username": "u3", "password": "đúng-mật-khẩu-123"}, **owner)
     assert resp.status_code == 302 and resp.wsgi_request.user.is_authenticated
 
 

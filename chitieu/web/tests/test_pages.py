@@ -43,7 +43,7 @@ def figures(world):
 
 
 def test_home_shows_the_unit_tree(vi_client, world):
-    body = vi_client.get(reverse("home")).content.decode()
+    body = vi_client.get(reverse("orgs:home")).content.decode()
     for name in ("Tỉnh P", "Huyện D", "Xã X1", "Thị xã T"):
         assert name in body
 
@@ -51,34 +51,38 @@ def test_home_shows_the_unit_tree(vi_client, world):
 def test_home_shows_the_tree_of_an_earlier_date(vi_client, world):
     world.town.valid_from = dt.date(2020, 1, 1)
     world.town.save()
-    body = vi_client.get(reverse("home"), {"on": "2015-01-01"}).content.decode()
+    body = vi_client.get(reverse("orgs:home"), {"on": "2015-01-01"}).content.decode()
     assert "Huyện D" in body and "Thị xã T" not in body
 
 
 def test_the_unit_page_writes_numbers_the_vietnamese_way(vi_client, figures):
-    body = vi_client.get(reverse("unit_detail", args=["huyen-d"]), {"period": "2023-H1"}).content.decode()
+    body = vi_client.get(
+        reverse("reporting:unit_detail", args=["huyen-d"]), {"period": "2023-H1"}
+    ).content.decode()
     assert "101.761" in body and "51,7%" in body
     assert 'lang="vi"' in body
 
 
 def test_the_unit_page_in_english_writes_numbers_the_english_way(en_client, figures):
-    body = en_client.get(reverse("unit_detail", args=["huyen-d"]), {"period": "2023-H1"}).content.decode()
+    body = en_client.get(
+        reverse("reporting:unit_detail", args=["huyen-d"]), {"period": "2023-H1"}
+    ).content.decode()
     assert "101,761" in body and "51.7%" in body
     assert 'lang="en"' in body
 
 
 def test_the_unit_page_defaults_to_the_latest_period_with_results(vi_client, figures):
-    body = vi_client.get(reverse("unit_detail", args=["huyen-d"])).content.decode()
+    body = vi_client.get(reverse("reporting:unit_detail", args=["huyen-d"])).content.decode()
     assert "6 tháng đầu năm 2023" in body
 
 
 def test_the_unit_page_says_when_the_period_code_is_wrong(vi_client, figures):
-    resp = vi_client.get(reverse("unit_detail", args=["huyen-d"]), {"period": "2023-Q9"})
+    resp = vi_client.get(reverse("reporting:unit_detail", args=["huyen-d"]), {"period": "2023-Q9"})
     assert resp.status_code == 200 and "2023-Q9" in resp.content.decode()
 
 
 def test_an_unknown_unit_is_404(vi_client, world):
-    assert vi_client.get(reverse("unit_detail", args=["khong-co"])).status_code == 404
+    assert vi_client.get(reverse("reporting:unit_detail", args=["khong-co"])).status_code == 404
 
 
 def test_the_indicator_page_shows_history_as_a_chart(vi_client, figures):
@@ -90,18 +94,20 @@ def test_the_indicator_page_shows_history_as_a_chart(vi_client, figures):
         value=D("90000"),
         today=dt.date(2024, 1, 1),
     )
-    body = vi_client.get(reverse("indicator_detail", args=["lua"]), {"unit": "huyen-d"}).content.decode()
+    body = vi_client.get(
+        reverse("indicators:indicator_detail", args=["lua"]), {"unit": "huyen-d"}
+    ).content.decode()
     assert "<svg" in body and body.count("<rect") == 2 and "90.000" in body
 
 
 def test_entering_results_requires_login(client, world):
-    resp = client.get(reverse("results_edit", args=["huyen-d", "2023-H1"]))
-    assert resp.status_code == 302 and reverse("login") in resp["Location"]
+    resp = client.get(reverse("reporting:results_edit", args=["huyen-d", "2023-H1"]))
+    assert resp.status_code == 302 and reverse("web:login") in resp["Location"]
 
 
 def test_a_posted_form_saves_every_row(vi_client, clerk, figures):
     vi_client.force_login(clerk)
-    url = reverse("results_edit", args=["huyen-d", "2023-H1"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2023-H1"])
     resp = vi_client.post(
         url,
         {
@@ -119,7 +125,7 @@ def test_a_posted_form_saves_every_row(vi_client, clerk, figures):
 
 def test_an_english_style_number_in_a_vietnamese_form_is_refused_and_kept(vi_client, clerk, figures):
     vi_client.force_login(clerk)
-    url = reverse("results_edit", args=["huyen-d", "2023-H1"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2023-H1"])
     resp = vi_client.post(
         url,
         {"thu-ns-value": "1,234.5", "thu-ns-status": "actual", "lua-value": "99.000", "lua-status": "actual"},
@@ -135,7 +141,7 @@ def test_an_english_style_number_in_a_vietnamese_form_is_refused_and_kept(vi_cli
 
 def test_a_row_refused_by_the_rules_saves_nothing_and_names_the_field(vi_client, clerk, figures):
     vi_client.force_login(clerk)
-    url = reverse("results_edit", args=["huyen-d", "2099-H1"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2099-H1"])
     resp = vi_client.post(
         url + "?add=thu-ns", {"thu-ns-value": "5", "thu-ns-status": "actual", "add": "thu-ns"}
     )
@@ -146,7 +152,7 @@ def test_a_row_refused_by_the_rules_saves_nothing_and_names_the_field(vi_client,
 
 def test_a_non_number_is_refused_with_the_field_named(en_client, clerk, figures):
     en_client.force_login(clerk)
-    url = reverse("results_edit", args=["huyen-d", "2023-H1"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2023-H1"])
     resp = en_client.post(
         url, {"thu-ns-value": "abc", "thu-ns-status": "actual", "lua-value": "1", "lua-status": "actual"}
     )
@@ -155,7 +161,7 @@ def test_a_non_number_is_refused_with_the_field_named(en_client, clerk, figures)
 
 def test_targets_can_be_entered_for_a_resolution(vi_client, clerk, figures):
     vi_client.force_login(clerk)
-    url = reverse("targets_edit", args=[figures.resolution.pk])
+    url = reverse("indicators:targets_edit", args=[figures.resolution.pk])
     assert vi_client.get(url).status_code == 200
     t = Target.objects.get()
     prefix = f"t{t.pk}"
@@ -181,7 +187,7 @@ def test_targets_can_be_entered_for_a_resolution(vi_client, clerk, figures):
 
 def test_a_target_with_a_bad_period_is_refused_and_nothing_saved(vi_client, clerk, figures):
     vi_client.force_login(clerk)
-    url = reverse("targets_edit", args=[figures.resolution.pk])
+    url = reverse("indicators:targets_edit", args=[figures.resolution.pk])
     t = Target.objects.get()
     prefix = f"t{t.pk}"
     resp = vi_client.post(
@@ -205,7 +211,7 @@ def test_a_target_with_a_bad_period_is_refused_and_nothing_saved(vi_client, cler
 
 
 def test_the_language_switch_turns_the_page_english(vi_client, world):
-    resp = vi_client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+    resp = vi_client.post(reverse("web:set_language"), {"language": "en", "next": "/"}, follow=True)
     assert 'lang="en"' in resp.content.decode()
 
 
@@ -213,7 +219,7 @@ def test_two_people_saving_the_same_figure_do_not_overwrite_each_other(client, c
     from chitieu.testing import make_user
 
     other = make_user("other", superuser=True)
-    url = reverse("results_edit", args=["huyen-d", "2023-H1"])
+    url = reverse("reporting:results_edit", args=["huyen-d", "2023-H1"])
     version = Result.objects.get(indicator__code="thu-ns", period="2023-H1").version
     base = {
         "thu-ns-status": "actual",

@@ -33,13 +33,13 @@ CROSS_WRITE = {
 
 API_ROUTES: dict[str, list[Check]] = {
     # ---- the REST API ----
-    "api-root": [api_get("any", at("/api/v1/"))],
-    "api-root.format": [api_get("any", at("/api/v1/.json"))],
-    "api-schema": [
+    "api:api-root": [api_get("any", at("/api/v1/"))],
+    "api:api-root.format": [api_get("any", at("/api/v1/.json"))],
+    "api:schema": [
         # the OpenAPI schema is public on purpose (login_not_required): it holds no data
         get("any", at("/api/schema/"), anon=200),
     ],
-    "unit-list": [
+    "api:unit-list": [
         api_get("any", api("unit")),
         api_get("view", lambda w, side, p: f"/api/v1/units/?root={w.unit[side].code}", sides=UNIT_SIDES),
         api_post(
@@ -66,21 +66,21 @@ API_ROUTES: dict[str, list[Check]] = {
             sides=("root",),
         ),
     ],
-    "unit-detail": [
+    "api:unit-detail": [
         api_get("view", api_detail("unit", "unit", "code"), sides=UNIT_SIDES),
         patch(
             "any", api_detail("unit", "unit", "code"), lambda w, s: {"name": "Đổi tên"}, ok=405, sides=IN_OUT
         ),
     ],
-    "term-list": [
+    "api:term-list": [
         api_get("any", api("term")),
         api_post("any", api("term"), lambda w, s: {"start_year": 2025, "end_year": 2030}, ok=405),
     ],
-    "term-detail": [
+    "api:term-detail": [
         api_get("view", api_detail("term", "term"), sides=IN_OUT),
         patch("any", api_detail("term", "term"), lambda w, s: {"end_year": 2026}, ok=405, sides=IN_OUT),
     ],
-    "measureunit-list": [
+    "api:measureunit-list": [
         api_get("any", api("measureunit")),
         api_post(
             "any",
@@ -89,11 +89,11 @@ API_ROUTES: dict[str, list[Check]] = {
             ok=405,
         ),
     ],
-    "measureunit-detail": [
+    "api:measureunit-detail": [
         api_get("any", api_detail("measureunit", fixed="ty-dong")),
         patch("any", api_detail("measureunit", fixed="ty-dong"), lambda w, s: {"symbol": "tỷ"}, ok=405),
     ],
-    "indicator-list": [
+    "api:indicator-list": [
         api_get("any", api("indicator")),
         api_post(
             "admin-only",
@@ -108,11 +108,11 @@ API_ROUTES: dict[str, list[Check]] = {
             },
         ),
     ],
-    "indicator-detail": [
+    "api:indicator-detail": [
         api_get("any", api_detail("indicator", fixed="thu-ns")),
         patch("admin-only", api_detail("indicator", fixed="thu-ns"), lambda w, s: {"name": "Thu NSNN"}),
     ],
-    "resolution-list": [
+    "api:resolution-list": [
         api_get("any", api("resolution")),
         # a unit filter is a plain filter here: an invisible unit simply gives an empty list
         api_get("any", query_url("/api/v1/resolutions/"), sides=UNIT_SIDES),
@@ -148,13 +148,13 @@ API_ROUTES: dict[str, list[Check]] = {
             fix=CROSS_WRITE,
         ),
     ],
-    "resolution-detail": [
+    "api:resolution-detail": [
         api_get("view", api_detail("resolution", "resolution"), sides=IN_OUT),
         patch(
             "manage", api_detail("resolution", "resolution"), lambda w, s: {"title": "Đã sửa"}, sides=IN_OUT
         ),
     ],
-    "target-list": [
+    "api:target-list": [
         api_get("any", api("target")),
         # an invisible unit in the filter is refused like an unknown code (400), never listed
         api_get("view", query_url("/api/v1/targets/", subtree="1"), sides=UNIT_SIDES, hidden=400),
@@ -187,7 +187,7 @@ API_ROUTES: dict[str, list[Check]] = {
             fix=CROSS_WRITE,
         ),
     ],
-    "target-detail": [
+    "api:target-detail": [
         api_get("view", api_detail("target", "target"), sides=IN_OUT),
         patch(
             "manage",
@@ -196,7 +196,7 @@ API_ROUTES: dict[str, list[Check]] = {
             sides=IN_OUT,
         ),
     ],
-    "result-list": [
+    "api:result-list": [
         api_get("any", api("result")),
         api_get("view", query_url("/api/v1/results/", subtree="1"), sides=UNIT_SIDES, hidden=400),
         api_post(
@@ -206,7 +206,7 @@ API_ROUTES: dict[str, list[Check]] = {
             sides=UNIT_SIDES,
         ),
     ],
-    "result-detail": [
+    "api:result-detail": [
         api_get("view", api_detail("result", "result"), sides=UNIT_SIDES),
         patch(
             "enter_results",

@@ -34,7 +34,7 @@ def body_of(resp) -> str:
 def answer_of(resp) -> str:
     if resp.status_code in (301, 302, 303):
         path = urlsplit(resp["Location"]).path
-        if path == reverse("login"):
+        if path == reverse("web:login"):
             return LOGIN
         if path == reverse("admin:login"):
             return ADMIN_LOGIN

@@ -33,24 +33,24 @@ ADMIN_CROSS = {(ADMIN, "cross"): (200, 404)}
 
 PAGE_ROUTES: dict[str, list[Check]] = {
     # ---- pages open to everybody or every logged-in user ----
-    "home": [get("any", at("/"))],
-    "login": [get("any", at("/login/"), anon=200)],
-    "logout": [
+    "orgs:home": [get("any", at("/"))],
+    "web:login": [get("any", at("/login/"), anon=200)],
+    "web:logout": [
         get("any", at("/logout/"), ok=405),
         post("any", at("/logout/"), lambda w, s: {}, ok=302),
     ],
-    "set_language": [
+    "web:set_language": [
         post("any", at("/i18n/setlang/"), lambda w, s: {"language": "en", "next": "/"}, ok=302, anon=302),
     ],
-    "healthz": [get("any", at("/healthz"), anon=200)],
-    "indicator_list": [get("any", at("/indicators/"))],
-    "indicator_detail": [
+    "web:healthz": [get("any", at("/healthz"), anon=200)],
+    "indicators:indicator_list": [get("any", at("/indicators/"))],
+    "indicators:indicator_detail": [
         get("any", at("/indicators/thu-ns/")),
         get("view", query_url("/indicators/thu-ns/"), sides=UNIT_SIDES),
     ],
     # ---- a unit and what hangs from it ----
-    "unit_detail": [
-        get("view", unit_url("unit_detail"), sides=UNIT_SIDES),
+    "reporting:unit_detail": [
+        get("view", unit_url("reporting:unit_detail"), sides=UNIT_SIDES),
         # huyen-d's page filtered by thi-xa-t's resolution: no such resolution there, for anybody
         get(
             "view",
@@ -59,8 +59,8 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             fix={(ADMIN, "cross"): 404},
         ),
     ],
-    "unit_dashboard": [
-        get("view", unit_url("unit_dashboard", query={"period": "2023-H1"}), sides=UNIT_SIDES),
+    "reporting:unit_dashboard": [
+        get("view", unit_url("reporting:unit_dashboard", query={"period": "2023-H1"}), sides=UNIT_SIDES),
         get(
             "view",
             lambda w, side, p: (
@@ -70,15 +70,15 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             fix={(ADMIN, "cross"): 404},
         ),
     ],
-    "results_edit": [
-        get("enter_results", unit_url("results_edit", "2023-H1"), sides=UNIT_SIDES),
-        post("enter_results", unit_url("results_edit", "2023-H1"), results_form, sides=UNIT_SIDES),
+    "reporting:results_edit": [
+        get("enter_results", unit_url("reporting:results_edit", "2023-H1"), sides=UNIT_SIDES),
+        post("enter_results", unit_url("reporting:results_edit", "2023-H1"), results_form, sides=UNIT_SIDES),
     ],
-    "submission_action": [
-        get("any", unit_url("submission_action", "2023-H1"), ok=405, sides=("in", "out")),
+    "reporting:submission_action": [
+        get("any", unit_url("reporting:submission_action", "2023-H1"), ok=405, sides=("in", "out")),
         post(
             "enter_results",
-            unit_url("submission_action", "2023-H1"),
+            unit_url("reporting:submission_action", "2023-H1"),
             lambda w, s: {"action": "submit"},
             sides=UNIT_SIDES,
             after=submission_became("2023-H1", "submitted"),
@@ -86,62 +86,62 @@ PAGE_ROUTES: dict[str, list[Check]] = {
         # 2022-H1 was submitted when the data were built
         post(
             "approve",
-            unit_url("submission_action", "2022-H1"),
+            unit_url("reporting:submission_action", "2022-H1"),
             lambda w, s: {"action": "approve"},
             sides=UNIT_SIDES,
             after=submission_became("2022-H1", "approved"),
         ),
         post(
             "approve",
-            unit_url("submission_action", "2022-H1"),
+            unit_url("reporting:submission_action", "2022-H1"),
             lambda w, s: {"action": "reopen", "reason": "Sai số liệu"},
             sides=UNIT_SIDES,
             after=submission_became("2022-H1", "reopened"),
         ),
     ],
-    "audit_list": [get("any", at("/audit/")), get("view", query_url("/audit/"), sides=UNIT_SIDES)],
-    "audit_export": [
+    "audit:list": [get("any", at("/audit/")), get("view", query_url("/audit/"), sides=UNIT_SIDES)],
+    "audit:export": [
         get("any", at("/audit/export.csv")),
         get("view", query_url("/audit/export.csv"), sides=UNIT_SIDES),
     ],
     # ---- the inbox ----
-    "inbox": [
+    "inbox:index": [
         get("any", at("/inbox/")),
         # the unit is a form choice offering only the units the user may upload for: any other one is
         # "not a valid choice" (400), the same as a code that does not exist
         post("upload", at("/inbox/"), inbox_form, sides=IN_OUT, denied=400, hidden=400),
     ],
-    "inbox_document": [get("view", obj_url("inbox_document", "doc"), sides=IN_OUT)],
-    "inbox_decide": [
-        get("any", obj_url("inbox_decide", "cand"), ok=405, sides=IN_OUT),
+    "inbox:document": [get("view", obj_url("inbox:document", "doc"), sides=IN_OUT)],
+    "inbox:decide": [
+        get("any", obj_url("inbox:decide", "cand"), ok=405, sides=IN_OUT),
         post(
             "enter_results",
-            obj_url("inbox_decide", "cand"),
+            obj_url("inbox:decide", "cand"),
             lambda w, s: {f"c{w.cand[s].pk}-action": "drop"},
             sides=IN_OUT,
             after=candidate_dropped,
         ),
     ],
     # ---- conferences and tasks ----
-    "conference_list": [
-        get("view", unit_url("conference_list"), sides=UNIT_SIDES),
-        post("manage", unit_url("conference_list"), conference_form, sides=UNIT_SIDES),
+    "meetings:conference_list": [
+        get("view", unit_url("meetings:conference_list"), sides=UNIT_SIDES),
+        post("manage", unit_url("meetings:conference_list"), conference_form, sides=UNIT_SIDES),
     ],
-    "conference_detail": [
-        get("view", obj_url("conference_detail", "conf"), sides=IN_OUT),
+    "meetings:conference_detail": [
+        get("view", obj_url("meetings:conference_detail", "conf"), sides=IN_OUT),
         post(
             "manage",
-            obj_url("conference_detail", "conf"),
+            obj_url("meetings:conference_detail", "conf"),
             lambda w, s: {"form": "agenda", "agenda-text": "Đánh giá kết quả 6 tháng"},
             sides=IN_OUT,
         ),
     ],
-    "task_list": [get("view", unit_url("task_list"), sides=UNIT_SIDES)],
-    "task_detail": [
-        get("view", obj_url("task_detail", "task"), sides=IN_OUT),
+    "meetings:task_list": [get("view", unit_url("meetings:task_list"), sides=UNIT_SIDES)],
+    "meetings:task_detail": [
+        get("view", obj_url("meetings:task_detail", "task"), sides=IN_OUT),
         post(
             "manage",
-            obj_url("task_detail", "task"),
+            obj_url("meetings:task_detail", "task"),
             lambda w, s: {
                 "progress-date": "2023-07-01",
                 "progress-text": "Đã triển khai",
@@ -150,35 +150,39 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             sides=IN_OUT,
         ),
     ],
-    "question_to_task": [
-        get("any", obj_url("question_to_task", "question"), ok=405, sides=IN_OUT),
+    "meetings:question_to_task": [
+        get("any", obj_url("meetings:question_to_task", "question"), ok=405, sides=IN_OUT),
         post(
             "manage",
-            obj_url("question_to_task", "question"),
+            obj_url("meetings:question_to_task", "question"),
             lambda w, s: {},
             ok="302→/tasks/*",
             sides=IN_OUT,
         ),
     ],
     # ---- downloads ----
-    "report_docx": [get("view", report_url("report_docx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)],
-    "appendix_xlsx": [
-        get("view", report_url("appendix_xlsx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)
+    "documents:report_docx": [
+        get("view", report_url("documents:report_docx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)
     ],
-    "notice_docx": [get("view", obj_url("notice_docx", "conf"), sides=IN_OUT)],
+    "documents:appendix_xlsx": [
+        get("view", report_url("documents:appendix_xlsx"), sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)
+    ],
+    "documents:notice_docx": [get("view", obj_url("documents:notice_docx", "conf"), sides=IN_OUT)],
     # ---- resolutions and targets ----
-    "resolution_detail": [get("view", obj_url("resolution_detail", "resolution"), sides=IN_OUT)],
-    "targets_edit": [
-        get("manage", obj_url("targets_edit", "resolution"), sides=IN_OUT),
-        post("manage", obj_url("targets_edit", "resolution"), targets_form, sides=IN_OUT),
+    "indicators:resolution_detail": [
+        get("view", obj_url("indicators:resolution_detail", "resolution"), sides=IN_OUT)
+    ],
+    "indicators:targets_edit": [
+        get("manage", obj_url("indicators:targets_edit", "resolution"), sides=IN_OUT),
+        post("manage", obj_url("indicators:targets_edit", "resolution"), targets_form, sides=IN_OUT),
     ],
     # ---- spreadsheet imports ----
-    "imports": [
+    "imports:index": [
         get("any", at("/imports/")),
         # everybody may upload; the job writes only what the importer may enter (see import_ran)
         post("any", at("/imports/"), import_form, sides=IN_OUT, after=import_ran),
     ],
-    "imports_template_pick": [
+    "imports:template_pick": [
         # a unit or resolution the user cannot see is treated like one that does not exist: the form
         # is invalid and the browser goes back to the imports page
         get(
@@ -189,9 +193,9 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             sides=(*UNIT_SIDES, "cross"),
         )
     ],
-    "imports_template": [get("view", template_url, sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)],
-    "imports_job": [get("own", job_url("imports_job"), sides=IN_OUT)],
-    "imports_job_progress": [get("own", job_url("imports_job_progress"), sides=IN_OUT)],
+    "imports:template": [get("view", template_url, sides=(*UNIT_SIDES, "cross"), fix=ADMIN_CROSS)],
+    "imports:job": [get("own", job_url("imports:job"), sides=IN_OUT)],
+    "imports:job_progress": [get("own", job_url("imports:job_progress"), sides=IN_OUT)],
 }
 
 ROUTES: dict[str, list[Check]] = {**PAGE_ROUTES, **API_ROUTES, **ADMIN_ROUTES}
@@ -199,8 +203,8 @@ ROUTES: dict[str, list[Check]] = {**PAGE_ROUTES, **API_ROUTES, **ADMIN_ROUTES}
 # The DRF format-suffix twins (/api/v1/units.json) answer exactly as the routes they double.
 for _name in ("unit", "term", "measureunit", "indicator", "resolution", "target", "result"):
     for _kind in ("list", "detail"):
-        _base = ROUTES[f"{_name}-{_kind}"][0]
-        ROUTES[f"{_name}-{_kind}.format"] = [
+        _base = ROUTES[f"api:{_name}-{_kind}"][0]
+        ROUTES[f"api:{_name}-{_kind}.format"] = [
             Check(
                 "get",
                 _base.need,

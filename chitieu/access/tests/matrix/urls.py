@@ -47,7 +47,7 @@ def report_url(name: str) -> Url:
 
 def template_url(w, side, persona):
     unit = w.unit["in" if side == "cross" else side]
-    url = reverse("imports_template", args=[unit.code, "2023-H1"])
+    url = reverse("imports:template", args=[unit.code, "2023-H1"])
     return f"{url}?resolution={w.resolution['out'].pk}" if side == "cross" else url
 
 
@@ -75,14 +75,14 @@ def query_url(path: str, **fixed) -> Url:
 
 
 def api(basename: str) -> Url:
-    return at(reverse(f"{basename}-list"))
+    return at(reverse(f"api:{basename}-list"))
 
 
 def api_detail(basename: str, attr: str | None = None, key: str = "pk", fixed=None) -> Url:
     def build(w, side, persona):
         if fixed is not None:
-            return reverse(f"{basename}-detail", args=[fixed])
-        return reverse(f"{basename}-detail", args=[getattr(getattr(w, attr)[side], key)])
+            return reverse(f"api:{basename}-detail", args=[fixed])
+        return reverse(f"api:{basename}-detail", args=[getattr(getattr(w, attr)[side], key)])
 
     return build
 

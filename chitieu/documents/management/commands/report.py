@@ -3,10 +3,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from chitieu.documents import render_appendix_xlsx, render_report_docx
+from chitieu.documents.builder import ReportError, build_report
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.meetings.models import Conference
-from chitieu.documents.builder import ReportError, build_report
 from chitieu.orgs.models import Unit
 
 
