@@ -6,13 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    REPORTER = "reporter", _("reporter")
-    APPROVER = "approver", _("approver")
-    LEADER = "leader", _("leader")
-    OFFICE = "office", _("office")
-    ADMIN = "admin", _("administrator")
+from .choices import Role
 
 
 class RoleAssignment(models.Model):

@@ -18,7 +18,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404
 
-from .models import Role, RoleAssignment
+from .choices import Role
+from .models import RoleAssignment
 
 ACTIONS: dict[str, set[str]] = {
     "view": {Role.REPORTER, Role.APPROVER, Role.LEADER, Role.OFFICE, Role.ADMIN},

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
 
-from .models import Role, RoleAssignment
+from .choices import Role
+from .models import RoleAssignment
 
 
 @transaction.atomic

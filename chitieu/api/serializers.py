@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from chitieu.indicators.models import Basis, Indicator, MeasureUnit, Resolution, Target, TargetKindChoices
+from chitieu.indicators.choices import Basis, TargetKind
+from chitieu.indicators.models import Indicator, MeasureUnit, Resolution, Target
 from chitieu.orgs.models import Term, Unit
-from chitieu.reporting.models import Result, ResultSource, ResultStatus, StatedComparison
+from chitieu.reporting.choices import ResultSource, ResultStatus
+from chitieu.reporting.models import Result, StatedComparison
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -93,7 +95,7 @@ class TargetSerializer(serializers.ModelSerializer):
         queryset=Resolution.objects.all(), allow_null=True, required=False
     )
     basis = serializers.ChoiceField(choices=Basis.choices)
-    kind = serializers.ChoiceField(choices=TargetKindChoices.choices, default="level")
+    kind = serializers.ChoiceField(choices=TargetKind.choices, default="level")
     value = serializers.DecimalField(max_digits=24, decimal_places=6)
     version = serializers.IntegerField(read_only=True)
     expected_version = serializers.IntegerField(

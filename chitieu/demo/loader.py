@@ -19,15 +19,19 @@ from django.db import transaction
 
 from chitieu.audit.services import record, snapshot
 from chitieu.extraction import normalise
-from chitieu.inbox.models import Decision, SourceDocument
+from chitieu.inbox.choices import Decision
+from chitieu.inbox.models import SourceDocument
 from chitieu.inbox.services import candidate_drop, candidate_link, document_ingest, text_sha256
+from chitieu.indicators.choices import ResolutionKind
 from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
 from chitieu.lib.periods import parse_period
 from chitieu.lib.vnnum import format_number
 from chitieu.meetings import services as meetings
-from chitieu.meetings.models import Conference, Role
+from chitieu.meetings.choices import Role
+from chitieu.meetings.models import Conference
 from chitieu.orgs.models import Term, Unit
-from chitieu.reporting.models import ReportingSetup, Result, ResultSource
+from chitieu.reporting.choices import ResultSource
+from chitieu.reporting.models import ReportingSetup, Result
 from chitieu.reporting.services import (
     DerivableShare,
     StatedInput,
@@ -221,7 +225,7 @@ def load_review(
             "body": r["body"],
             "kind": r["kind"],
             "year": r.get("year"),
-            "term": term if r["kind"] == "congress" else None,
+            "term": term if r["kind"] == ResolutionKind.CONGRESS else None,
             "note": r.get("note", ""),
         },
         report,

@@ -11,13 +11,15 @@ import re
 from decimal import Decimal
 
 from chitieu.documents import context as dc
-from chitieu.indicators.models import BASIS_ORDER, Basis, Resolution
+from chitieu.indicators.choices import BASIS_ORDER, Basis, Dimension, Measure, ResolutionKind
+from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import Period, PeriodKind, parse_period
-from chitieu.meetings.models import Body, Conference, Role, TaskStatus
+from chitieu.meetings.choices import Body, Role, TaskStatus
+from chitieu.meetings.models import Conference
 from chitieu.meetings.selectors import previous_conference
 from chitieu.orgs.models import Unit
+from chitieu.reporting.choices import ResultStatus, Status
 from chitieu.reporting.models import Result
-from chitieu.reporting.progress import Status
 from chitieu.reporting.selectors import ProgressRow, progress_table
 
 
@@ -184,7 +186,7 @@ def _round(value: Decimal, decimals: int) -> Decimal:
 def _figure(row: ProgressRow, *, name: str | None = None) -> dc.Figure:
     res = row.result
     ind = row.indicator
-    is_count = ind.measure == "count_meeting"
+    is_count = ind.measure == Measure.COUNT_MEETING
     value = res.value if res else None
     denominator = res.denominator if res and is_count else None
     if value is None and row.rollup_count:
@@ -194,9 +196,9 @@ def _figure(row: ProgressRow, *, name: str | None = None) -> dc.Figure:
         value=value,
         unit=ind.measure_unit.symbol if ind.measure_unit.symbol not in {"đạt chuẩn (1 = đạt)"} else "",
         denominator=denominator,
-        status="estimate" if res and res.status == "estimate" else "actual",
+        status="estimate" if res and res.status == ResultStatus.ESTIMATE else "actual",
         qualifier=(res.qualifier or None) if res else None,
-        verb="là" if ind.measure_unit.dimension == "percent" and value is not None else "đạt",
+        verb="là" if ind.measure_unit.dimension == Dimension.PERCENT and value is not None else "đạt",
         comparisons=_comparisons(row),
     )
 
@@ -378,7 +380,7 @@ def build_report(
 def _resolution_phrase(resolution: Resolution | None) -> str:
     if resolution is None:
         return "nhiệm vụ"
-    if resolution.kind == "congress":
+    if resolution.kind == ResolutionKind.CONGRESS:
         return "Nghị quyết Đại hội"
     return "Nghị quyết"
 

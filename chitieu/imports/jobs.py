@@ -22,8 +22,9 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .choices import JobStatus
 from .importer import import_workbook
-from .models import ImportJob, JobStatus
+from .models import ImportJob
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,9 @@ from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.orgs.models import Unit
 
 from . import jobs
+from .choices import JobStatus
 from .forms import TemplateForm, UploadForm
-from .models import ImportJob, JobStatus
+from .models import ImportJob
 from .template import build_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

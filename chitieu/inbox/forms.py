@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chitieu.indicators.models import Indicator
 from chitieu.orgs.models import Unit
-from chitieu.reporting.models import ResultStatus
+from chitieu.reporting.choices import ResultStatus
 from chitieu.web.fields import LocalDecimalField
 
 

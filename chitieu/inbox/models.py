@@ -6,12 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .choices import Decision, DocumentOrigin
+
 
 class SourceDocument(models.Model):
-    class Origin(models.TextChoices):
-        UPLOAD = "upload", _("uploaded file")
-        PASTE = "paste", _("pasted text")
-        DEMO = "demo", _("demo seed")
+    Origin = DocumentOrigin
 
     unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="documents"
@@ -41,12 +40,6 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Decision(models.TextChoices):
-    PENDING = "pending", _("to review")
-    ACCEPTED = "accepted", _("accepted")
-    DROPPED = "dropped", _("dropped")
 
 
 class Candidate(models.Model):

@@ -26,7 +26,7 @@ from chitieu.i18n import is_user
 from chitieu.indicators.models import Indicator, MeasureUnit, Target
 from chitieu.lib.periods import parse_period
 from chitieu.orgs.models import Unit
-from chitieu.reporting.models import ResultSource
+from chitieu.reporting.choices import ResultSource
 from chitieu.reporting.services import (
     DerivableShare,
     StatedInput,
@@ -37,8 +37,9 @@ from chitieu.reporting.services import (
     window_rule_for,
 )
 
+from .choices import Decision
 from .matching import Matcher, alias_key, learn
-from .models import Candidate, Decision, SourceDocument
+from .models import Candidate, SourceDocument
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 _UPPER_WORDS = ("tỉnh giao", "trên giao", "trung ương giao", "cấp trên", "thành phố giao", "tw giao")

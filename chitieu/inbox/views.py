@@ -11,12 +11,13 @@ from chitieu.indicators.models import Indicator
 from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_subtree_ids
-from chitieu.reporting.models import StatedBasis
+from chitieu.reporting.choices import StatedBasis
 from chitieu.web.fields import current_lang
 from chitieu.web.forms import ServiceErrorsMixin
 
+from .choices import Decision
 from .forms import DecisionForm, UploadForm
-from .models import Candidate, Decision, SourceDocument
+from .models import Candidate, SourceDocument
 from .selectors import highlighted
 from .services import basis_of, candidate_accept, candidate_drop, default_status, document_ingest
 

@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from chitieu.web.fields import LocalDecimalField
 from chitieu.web.forms import ServiceErrorsMixin
 
-from .models import Basis, TargetKindChoices
+from .choices import Basis, TargetKind
 
 
 class TargetRowForm(ServiceErrorsMixin, forms.Form):
     indicator = forms.ModelChoiceField(queryset=None, label=_("indicator"), to_field_name="code")
     basis = forms.ChoiceField(choices=Basis.choices, label=_("basis"))
     basis_label = forms.CharField(label=_("basis as written"), required=False, max_length=100)
-    kind = forms.ChoiceField(choices=TargetKindChoices.choices, label=_("target kind"), initial="level")
+    kind = forms.ChoiceField(choices=TargetKind.choices, label=_("target kind"), initial="level")
     period = forms.CharField(label=_("period"), max_length=12)
     value = LocalDecimalField(label=_("value"))
     note = forms.CharField(label=_("note"), required=False, widget=forms.TextInput)

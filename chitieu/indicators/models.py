@@ -10,17 +10,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chitieu.reporting.progress import Aggregation, Measure, Polarity, TargetKind
-
-
-class Dimension(models.TextChoices):
-    MONEY = "money", _("money")
-    MASS = "mass", _("mass")
-    AREA = "area", _("area")
-    LENGTH = "length", _("length")
-    PERCENT = "percent", _("percentage")
-    COUNT = "count", _("count")
-    RATE = "rate", _("rate per period")
+from .choices import (
+    Aggregation,
+    Basis,
+    Dimension,
+    Field,
+    Measure,
+    Polarity,
+    ResolutionBody,
+    ResolutionKind,
+    TargetKind,
+)
 
 
 class MeasureUnit(models.Model):
@@ -49,37 +49,6 @@ class MeasureUnit(models.Model):
         return value * self.factor / to.factor
 
 
-class Field(models.TextChoices):
-    ECONOMY = "economy", _("economy")
-    CULTURE_SOCIETY = "culture_society", _("culture and society")
-    DEFENCE_SECURITY = "defence_security", _("defence and security")
-    PARTY_BUILDING = "party_building", _("Party building")
-
-
-FIELD_ORDER = [Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.PARTY_BUILDING]
-
-
-class PolarityChoices(models.TextChoices):
-    HIGHER = Polarity.HIGHER.value, _("higher is better")
-    LOWER = Polarity.LOWER.value, _("lower is better")
-
-
-class MeasureChoices(models.TextChoices):
-    FLOW = Measure.FLOW.value, _("flow, summed within the year")
-    STOCK = Measure.STOCK.value, _("stock or level")
-    RATIO = Measure.RATIO.value, _("ratio (numerator and denominator)")
-    COUNT_MEETING = Measure.COUNT_MEETING.value, _("count of units meeting a standard (X/Y)")
-
-
-class AggregationChoices(models.TextChoices):
-    SUM = Aggregation.SUM.value, _("sum")
-    AVG = Aggregation.AVG.value, _("average")
-    WEIGHTED_AVG = Aggregation.WEIGHTED_AVG.value, _("weighted average")
-    RATIO_OF_SUMS = Aggregation.RATIO_OF_SUMS.value, _("ratio of sums")
-    COUNT_MEETING = Aggregation.COUNT_MEETING.value, _("count of children meeting a condition")
-    NONE = Aggregation.NONE.value, _("does not roll up")
-
-
 class Indicator(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=300)
@@ -87,10 +56,10 @@ class Indicator(models.Model):
     measure_unit = models.ForeignKey(MeasureUnit, verbose_name=_("unit of measure"), on_delete=models.PROTECT)
     field = models.CharField(_("field"), max_length=20, choices=Field.choices)
     polarity = models.CharField(
-        _("polarity"), max_length=10, choices=PolarityChoices.choices, default=PolarityChoices.HIGHER
+        _("polarity"), max_length=10, choices=Polarity.choices, default=Polarity.HIGHER
     )
-    measure = models.CharField(_("kind of measure"), max_length=20, choices=MeasureChoices.choices)
-    aggregation = models.CharField(_("roll-up"), max_length=20, choices=AggregationChoices.choices)
+    measure = models.CharField(_("kind of measure"), max_length=20, choices=Measure.choices)
+    aggregation = models.CharField(_("roll-up"), max_length=20, choices=Aggregation.choices)
     weight_indicator = models.ForeignKey(
         "self",
         verbose_name=_("weight for weighted average"),
@@ -149,20 +118,6 @@ class Indicator(models.Model):
         return self.name
 
 
-class ResolutionBody(models.TextChoices):
-    CONGRESS = "congress", _("Party congress")
-    EXECUTIVE = "executive", _("executive committee")
-    STANDING = "standing", _("standing committee")
-    PEOPLES_COUNCIL = "peoples_council", _("People's Council")
-    PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
-
-
-class ResolutionKind(models.TextChoices):
-    CONGRESS = "congress", _("congress resolution (term)")
-    ANNUAL = "annual", _("annual resolution")
-    THEMATIC = "thematic", _("thematic resolution")
-
-
 class Resolution(models.Model):
     unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("issuing unit"), on_delete=models.PROTECT, related_name="resolutions"
@@ -211,25 +166,6 @@ class Resolution(models.Model):
         return str(self.year) if self.year else ""
 
 
-class Basis(models.TextChoices):
-    PLAN = "plan", _("plan")
-    RESOLUTION = "resolution", _("resolution")
-    ESTIMATE_UPPER = "estimate_upper", _("budget estimate assigned from above")
-    ESTIMATE_LOCAL = "estimate_local", _("budget estimate adopted locally")
-    OTHER = "other", _("other")
-
-
-BASIS_ORDER = [Basis.PLAN, Basis.RESOLUTION, Basis.ESTIMATE_UPPER, Basis.ESTIMATE_LOCAL, Basis.OTHER]
-
-
-class TargetKindChoices(models.TextChoices):
-    LEVEL = TargetKind.LEVEL.value, _("level")
-    FLOOR = TargetKind.FLOOR.value, _("at least (từ … trở lên)")
-    CEILING = TargetKind.CEILING.value, _("below (dưới …)")
-    AVG_GROWTH = TargetKind.AVG_GROWTH.value, _("average annual growth")
-    CUMULATIVE = TargetKind.CUMULATIVE.value, _("cumulative over the term")
-
-
 class Target(models.Model):
     indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT)
     unit = models.ForeignKey(
@@ -240,9 +176,7 @@ class Target(models.Model):
     basis_label = models.CharField(
         _("basis as written"), max_length=100, blank=True, help_text=_("e.g. kế hoạch thị xã; dự toán năm")
     )
-    kind = models.CharField(
-        _("target kind"), max_length=20, choices=TargetKindChoices.choices, default="level"
-    )
+    kind = models.CharField(_("target kind"), max_length=20, choices=TargetKind.choices, default="level")
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=6)
     resolution = models.ForeignKey(
         Resolution,

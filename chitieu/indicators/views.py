@@ -13,8 +13,9 @@ from chitieu.reporting.models import Result
 from chitieu.reporting.selectors import indicator_history
 from chitieu.reporting.services import target_save
 
+from .choices import BASIS_ORDER
 from .forms import TargetRowForm
-from .models import BASIS_ORDER, Indicator, Resolution, Target
+from .models import Indicator, Resolution, Target
 
 
 def indicator_list(request):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from chitieu.indicators.models import Indicator
 from chitieu.web.forms import ServiceErrorsMixin
 
-from .models import Body, ConferenceKind, Role, TaskStatus
+from .choices import Body, ConferenceKind, Role, TaskStatus
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

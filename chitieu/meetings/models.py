@@ -11,19 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-
-class Body(models.TextChoices):
-    EXECUTIVE = "executive", _("executive committee (Ban Chấp hành)")
-    STANDING = "standing", _("standing committee (Ban Thường vụ)")
-    STANDING_OFFICE = "standing_office", _("standing office (Thường trực)")
-    BRIEFING = "briefing", _("briefing (giao ban)")
-    CONGRESS = "congress", _("congress (Đại hội)")
-
-
-class ConferenceKind(models.TextChoices):
-    REGULAR = "regular", _("regular")
-    EXTENDED = "extended", _("extended (mở rộng)")
-    THEMATIC = "thematic", _("thematic")
+from .choices import Body, ConferenceKind, Role, TaskStatus, VoteOutcome
 
 
 class Person(models.Model):
@@ -90,14 +78,6 @@ class Conference(models.Model):
         return f"{label} {self.ordinal or ''} ({self.date:%d/%m/%Y})".replace("  ", " ")
 
 
-class Role(models.TextChoices):
-    CHAIR = "chair", _("chair")
-    MEMBER = "member", _("member")
-    INVITED = "invited", _("invited from the level above")
-    PRESENTER = "presenter", _("presenter")
-    ATTENDEE = "attendee", _("attendee")
-
-
 class Attendance(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -138,13 +118,6 @@ class PresentedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class TaskStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("not started")
-    IN_PROGRESS = "in_progress", _("in progress")
-    DONE = "done", _("done")
-    OVERDUE = "overdue", _("overdue")
 
 
 class Task(models.Model):
@@ -236,9 +209,7 @@ class Question(models.Model):
 
 
 class Vote(models.Model):
-    class Outcome(models.TextChoices):
-        PASSED = "passed", _("passed")
-        REJECTED = "rejected", _("rejected")
+    Outcome = VoteOutcome
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="votes")
     matter = models.TextField(_("matter"))

@@ -6,7 +6,8 @@ from django.db.models import QuerySet
 
 from chitieu.orgs.models import Unit
 
-from .models import Conference, Task, TaskStatus
+from .choices import TaskStatus
+from .models import Conference, Task
 
 
 def tasks_for_unit(unit: Unit, *, today: dt.date | None = None) -> list[Task]:

@@ -15,6 +15,7 @@ from chitieu.i18n import dmy
 from chitieu.orgs.models import Term, Unit
 from chitieu.reporting.services import period_parse
 
+from .choices import TaskStatus
 from .models import (
     AgendaItem,
     Attendance,
@@ -24,7 +25,6 @@ from .models import (
     PresentedDocument,
     Question,
     Task,
-    TaskStatus,
     TaskUpdate,
     Vote,
 )

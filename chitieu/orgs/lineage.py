@@ -30,7 +30,8 @@ from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
 
-from .models import KIND_LEVEL, LineageKind, Unit, UnitLineage
+from .choices import LineageKind
+from .models import KIND_LEVEL, Unit, UnitLineage
 
 KINDS = {"merge", "split", "rename", "transfer", "dissolve"}
 ENDING = {"merge", "split", "rename", "dissolve"}

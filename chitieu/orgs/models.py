@@ -13,19 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class UnitKind(models.TextChoices):
-    PROVINCE = "province", _("province")
-    CITY = "city", _("centrally-run city")
-    PROVINCIAL_CITY = "provincial_city", _("provincial city")
-    DISTRICT = "district", _("district")
-    URBAN_DISTRICT = "urban_district", _("urban district")
-    TOWN = "town", _("town")
-    COMMUNE = "commune", _("commune")
-    WARD = "ward", _("ward")
-    TOWNSHIP = "township", _("township")
-    SPECIAL_ZONE = "special_zone", _("special zone")
-
+from .choices import LineageKind, UnitKind
 
 # Administrative level of each kind: 1 province, 2 district, 3 commune.
 KIND_LEVEL = {
@@ -115,13 +103,6 @@ class UnitName(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.valid_from:%d/%m/%Y}–{self.valid_to:%d/%m/%Y})"
-
-
-class LineageKind(models.TextChoices):
-    MERGE = "merge", _("merged into")
-    SPLIT = "split", _("split into")
-    RENAME = "rename", _("renamed to")
-    TRANSFER = "transfer", _("part transferred to")
 
 
 class UnitLineage(models.Model):

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from chitieu.audit.services import record, snapshot
 from chitieu.i18n import dmy
 
-from .models import LineageKind, Term, Unit, UnitLineage, UnitName
+from .choices import LineageKind
+from .models import Term, Unit, UnitLineage, UnitName
 
 
 def _check_parent(parent: Unit | None, valid_from: dt.date, kind: str) -> None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import connection
 
+from chitieu.indicators.choices import Aggregation, Dimension, Measure
 from chitieu.indicators.models import Indicator
 from chitieu.lib.periods import parse_period
 from chitieu.lib.sql import in_ids
@@ -114,7 +115,10 @@ def baselines(
             k = kept[uid]
             if b.numerator is not None and b.denominator is not None:
                 out[(uid, iid)] = Baseline(b.value, b.numerator * k, b.denominator * k, rebuilt=True)
-            elif by_ind[iid].aggregation in ("sum", "count_meeting") and b.value is not None:
+            elif (
+                by_ind[iid].aggregation in (Aggregation.SUM, Aggregation.COUNT_MEETING)
+                and b.value is not None
+            ):
                 out[(uid, iid)] = Baseline(b.value * k, rebuilt=True)
     missing_units = {u.pk for u in units if u.valid_from > p.start}
     if not missing_units:
@@ -131,13 +135,13 @@ def baselines(
         ind = by_ind[iid]
         sources = sources_of[uid]
         if n_num == n and n_den == n:
-            scale = 100 if ind.measure_unit.dimension == "percent" else 1
+            scale = 100 if ind.measure_unit.dimension == Dimension.PERCENT else 1
             out[(uid, iid)] = Baseline(
                 num * scale / den if den else None, num, den, rebuilt=True, sources=sources
             )
-        elif ind.measure in ("flow", "stock", "count_meeting") and ind.aggregation in (
-            "sum",
-            "count_meeting",
+        elif ind.measure in (Measure.FLOW, Measure.STOCK, Measure.COUNT_MEETING) and ind.aggregation in (
+            Aggregation.SUM,
+            Aggregation.COUNT_MEETING,
         ):
             out[(uid, iid)] = Baseline(value, rebuilt=True, sources=sources)
     return out

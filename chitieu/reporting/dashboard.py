@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from chitieu.indicators.choices import Dimension, Measure, Polarity
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import Period
 from chitieu.lib.sql import in_ids
@@ -22,8 +23,9 @@ from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
 from .baselines import Baseline, baselines
+from .choices import Status
 from .models import Result, Rollup
-from .progress import Polarity, Status, assess, change_percent, change_points
+from .progress import assess, change_percent, change_points
 from .rollups import rollup_value
 
 MAX_INDICATORS = 60
@@ -152,9 +154,9 @@ def province_dashboard(
             ind.pk,
             Polarity(ind.polarity),
             ind.measure,
-            year_elapsed if ind.measure == "flow" else one,
-            ind.measure_unit.dimension == "percent",
-            ind.measure == "count_meeting",
+            year_elapsed if ind.measure == Measure.FLOW else one,
+            ind.measure_unit.dimension == Dimension.PERCENT,
+            ind.measure == Measure.COUNT_MEETING,
         )
         for ind in indicators
     ]

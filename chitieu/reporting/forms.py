@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chitieu.indicators.choices import Measure
 from chitieu.lib.vnnum import format_number
 from chitieu.web.fields import LocalDecimalField, current_lang
 from chitieu.web.forms import ServiceErrorsMixin
 
-from .models import ResultStatus
+from .choices import ResultStatus
 
 
 class ResultRowForm(ServiceErrorsMixin, forms.Form):
@@ -39,7 +40,7 @@ class ResultRowForm(ServiceErrorsMixin, forms.Form):
 
     @property
     def wants_ratio(self) -> bool:
-        return self.indicator.measure in ("ratio", "count_meeting")
+        return self.indicator.measure in (Measure.RATIO, Measure.COUNT_MEETING)
 
     def changed_row(self) -> bool:
         cd = self.cleaned_data

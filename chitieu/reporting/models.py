@@ -7,10 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class WindowRule(models.TextChoices):
-    ND09 = "nd09", _("Decree 09/2019: 15th to 14th")
-    CALENDAR = "calendar", _("calendar periods")
+from .choices import ComparisonKind, ResultSource, ResultStatus, StatedBasis, SubmissionStatus, WindowRule
 
 
 class ReportingSetup(models.Model):
@@ -26,18 +23,6 @@ class ReportingSetup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.window_rule}"
-
-
-class ResultStatus(models.TextChoices):
-    ACTUAL = "actual", _("actual")
-    ESTIMATE = "estimate", _("estimate (ước)")
-
-
-class ResultSource(models.TextChoices):
-    ENTERED = "entered", _("entered")
-    IMPORTED = "imported", _("imported")
-    EXTRACTED = "extracted", _("extracted from a document")
-    DEMO = "demo", _("demo data (from a published review)")
 
 
 class ResultQuerySet(models.QuerySet):
@@ -112,20 +97,6 @@ class Result(models.Model):
         return f"{self.indicator} {self.unit} {self.period}"
 
 
-class ComparisonKind(models.TextChoices):
-    OF = "of", _("share of the basis")
-    CHANGE = "change", _("change against the basis")
-
-
-class StatedBasis(models.TextChoices):
-    PLAN = "plan", _("plan")
-    RESOLUTION = "resolution", _("resolution")
-    ESTIMATE_UPPER = "estimate_upper", _("budget estimate assigned from above")
-    ESTIMATE_LOCAL = "estimate_local", _("budget estimate adopted locally")
-    SAME_PERIOD = "same_period", _("same period last year")
-    OTHER = "other", _("other")
-
-
 class StatedComparison(models.Model):
     """A percentage the source states ("đạt 31% kế hoạch", "tăng 15,9% so với cùng kỳ").
 
@@ -148,13 +119,6 @@ class StatedComparison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.result}: {self.kind} {self.basis} {self.percent}%"
-
-
-class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    APPROVED = "approved", _("approved")
-    REOPENED = "reopened", _("reopened")
 
 
 class Submission(models.Model):

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-from enum import StrEnum
+
+from chitieu.indicators.choices import Aggregation, Measure, Polarity, TargetKind
+
+from .choices import Status
 
 __all__ = [
     "Aggregation",
@@ -36,42 +39,6 @@ _HUNDRED = Decimal(100)
 # Average-growth rates are rounded to this many decimals so that exact cases (121 over 100 in two years is
 # exactly 10 %/year) compare equal to their targets despite the fractional power.
 _RATE_PLACES = 20
-
-
-class Polarity(StrEnum):
-    HIGHER = "higher"
-    LOWER = "lower"
-
-
-class TargetKind(StrEnum):
-    LEVEL = "level"
-    FLOOR = "floor"
-    CEILING = "ceiling"
-    AVG_GROWTH = "avg_growth"
-    CUMULATIVE = "cumulative"
-
-
-class Measure(StrEnum):
-    FLOW = "flow"
-    STOCK = "stock"
-    RATIO = "ratio"
-    COUNT_MEETING = "count_meeting"
-
-
-class Aggregation(StrEnum):
-    SUM = "sum"
-    AVG = "avg"
-    WEIGHTED_AVG = "weighted_avg"
-    RATIO_OF_SUMS = "ratio_of_sums"
-    COUNT_MEETING = "count_meeting"
-    NONE = "none"
-
-
-class Status(StrEnum):
-    EXCEEDED = "exceeded"
-    ACHIEVED = "achieved"
-    NOT_ACHIEVED = "not_achieved"
-    NO_TARGET = "no_target"
 
 
 MET = frozenset({Status.ACHIEVED, Status.EXCEEDED})

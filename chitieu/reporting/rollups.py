@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
+from chitieu.indicators.choices import Aggregation, Dimension, Polarity
 from chitieu.indicators.models import Indicator
 
 from .models import Result, Rollup
@@ -117,7 +118,7 @@ def contribution(indicator: Indicator, value, numerator, denominator) -> Contrib
         return NONE
     meets = 0
     if value is not None and indicator.threshold is not None:
-        if indicator.polarity == "lower":
+        if indicator.polarity == Polarity.LOWER:
             meets = int(value <= indicator.threshold)
         else:
             meets = int(value >= indicator.threshold)
@@ -194,15 +195,15 @@ def rollup_value(row: Rollup | None, indicator: Indicator) -> Decimal | None:
     if row is None or (row.reporting == 0 and row.denominator == 0):
         return None
     agg = indicator.aggregation
-    if agg == "sum":
+    if agg == Aggregation.SUM:
         return Decimal(row.total)
-    if agg == "avg":
+    if agg == Aggregation.AVG:
         return Decimal(row.total) / row.reporting if row.reporting else None
-    if agg == "ratio_of_sums":
+    if agg == Aggregation.RATIO_OF_SUMS:
         if not row.denominator:
             return None
-        scale = 100 if indicator.measure_unit.dimension == "percent" else 1
+        scale = 100 if indicator.measure_unit.dimension == Dimension.PERCENT else 1
         return Decimal(row.numerator) * scale / Decimal(row.denominator)
-    if agg == "count_meeting":
+    if agg == Aggregation.COUNT_MEETING:
         return Decimal(row.meeting)
     return None

@@ -11,33 +11,27 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from chitieu.indicators.models import BASIS_ORDER, FIELD_ORDER, Basis, Field, Indicator, Resolution, Target
+from chitieu.indicators.choices import (
+    BASIS_ORDER,
+    FIELD_ORDER,
+    Aggregation,
+    Basis,
+    Dimension,
+    Field,
+    Measure,
+    Polarity,
+)
+from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import Period, PeriodKind, parse_period
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
 from .baselines import Baseline, baselines
+from .choices import ComparisonKind, StatedBasis, Status
 from .models import Result, StatedComparison
 from .models import Rollup as RollupRow
-from .progress import (
-    Aggregation,
-    Assessment,
-    Measure,
-    Polarity,
-    Rollup,
-    Status,
-    assess,
-    change_percent,
-    change_points,
-)
+from .progress import Assessment, Rollup, assess, change_percent, change_points
 from .rollups import rollup_value
-
-STATUS_LABELS = {
-    Status.EXCEEDED: _("exceeded"),
-    Status.ACHIEVED: _("achieved"),
-    Status.NOT_ACHIEVED: _("not achieved"),
-    Status.NO_TARGET: _("no target"),
-}
 
 
 def _decimals(percent: Decimal) -> int:
@@ -85,7 +79,7 @@ class ProgressRow:
 
     @property
     def status_label(self) -> str:
-        return str(STATUS_LABELS[self.status])
+        return str(Status(self.status).label)
 
     @property
     def on_pace(self) -> bool:
@@ -121,7 +115,7 @@ def _elapsed(result_period: Period, target_period: Period) -> Decimal:
 
 
 def _is_percent(ind: Indicator) -> bool:
-    return ind.measure_unit.dimension == "percent"
+    return ind.measure_unit.dimension == Dimension.PERCENT
 
 
 def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None = None) -> list[FieldGroup]:
@@ -192,7 +186,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
         value = res.value if res else None
         cells: list[BasisCell] = []
         stated = stated_by_result.get(res.pk, []) if res else []
-        stated_of = {s.basis: s for s in stated if s.kind == "of"}
+        stated_of = {s.basis: s for s in stated if s.kind == ComparisonKind.OF}
         status = Status.NO_TARGET
         for basis in BASIS_ORDER:
             t = targets.get(ind.pk, {}).get(basis)
@@ -227,7 +221,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             change = change_points(value, prev_value) if points else change_percent(value, prev_value)
         else:
             for s in stated:
-                if s.kind == "change" and s.basis == "same_period":
+                if s.kind == ComparisonKind.CHANGE and s.basis == StatedBasis.SAME_PERIOD:
                     change, points, change_stated = s.percent, False, True
         row = ProgressRow(
             indicator=ind,

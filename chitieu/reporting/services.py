@@ -15,20 +15,15 @@ from django.utils.translation import gettext as _
 
 from chitieu.audit.services import record, snapshot
 from chitieu.i18n import current_lang, is_user
-from chitieu.indicators.models import Indicator, MeasureChoices, Resolution, Target
+from chitieu.indicators.choices import Dimension, Measure, ResolutionKind
+from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import Period, PeriodError, parse_period
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import UP_CTE
 
 from . import rollups
-from .models import (
-    Result,
-    ResultSource,
-    ResultStatus,
-    StatedComparison,
-    Submission,
-    SubmissionStatus,
-)
+from .choices import ComparisonKind, ResultSource, ResultStatus, SubmissionStatus
+from .models import Result, StatedComparison, Submission
 
 
 def period_parse(code: str, *, field: str = "period") -> Period:
@@ -132,7 +127,7 @@ def _validate_value(indicator: Indicator, value: Decimal | None, numerator, deno
             errors["value"] = _("{indicator} is a share of a whole: it must lie between 0 and 100%.").format(
                 indicator=indicator.name
             )
-    if indicator.measure == MeasureChoices.COUNT_MEETING and value is not None and denominator is not None:
+    if indicator.measure == Measure.COUNT_MEETING and value is not None and denominator is not None:
         if value > denominator:
             errors["value"] = _("{x}/{y}: the count cannot exceed the number of units.").format(
                 x=value, y=denominator
@@ -141,7 +136,7 @@ def _validate_value(indicator: Indicator, value: Decimal | None, numerator, deno
             errors["value"] = _("A count cannot be negative.")
     if denominator is not None and denominator == 0:
         errors["denominator"] = _("The denominator cannot be zero.")
-    if indicator.measure == MeasureChoices.RATIO and (numerator is None) != (denominator is None):
+    if indicator.measure == Measure.RATIO and (numerator is None) != (denominator is None):
         errors["denominator"] = _("Give both the numerator and the denominator, or neither.")
     if errors:
         raise ValidationError(errors)
@@ -186,8 +181,8 @@ def result_save(
                     ).format(period=p.code, end=window_end.strftime("%d/%m/%Y"))
                 }
             )
-    if indicator.measure == MeasureChoices.RATIO and value is None and numerator is not None and denominator:
-        scale = 100 if indicator.measure_unit.dimension == "percent" else 1
+    if indicator.measure == Measure.RATIO and value is None and numerator is not None and denominator:
+        scale = 100 if indicator.measure_unit.dimension == Dimension.PERCENT else 1
         value = (numerator * scale / denominator).quantize(Decimal("0.000001"))
     stated = list(stated)
     if value is None and not stated:
@@ -436,7 +431,10 @@ def derivable_shares(stated: Iterable[StatedInput], value: Decimal | None) -> li
     return [
         s
         for s in stated
-        if s.kind == "of" and s.basis in TARGET_BASES and Decimal(s.percent) > 0 and not s.qualifier
+        if s.kind == ComparisonKind.OF
+        and s.basis in TARGET_BASES
+        and Decimal(s.percent) > 0
+        and not s.qualifier
     ]
 
 
@@ -466,7 +464,7 @@ def targets_derive(
         resolution = None  # a resolution's targets stay with the unit that adopted it
     p = parse_period(result.period)
     target_period = (p.year_period() or p).code
-    if resolution is not None and resolution.kind == "congress" and resolution.term_id:
+    if resolution is not None and resolution.kind == ResolutionKind.CONGRESS and resolution.term_id:
         target_period = resolution.period_code
     saved = []
     for share in shares:

@@ -17,8 +17,9 @@ from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_ancestors, unit_children
 
+from .choices import SubmissionStatus
 from .forms import ResultRowForm
-from .models import Result, Rollup, SubmissionStatus
+from .models import Result, Rollup
 from .selectors import progress_table
 from .services import result_save, window_rule_for
 from .workflow import (

@@ -12,7 +12,8 @@ from chitieu.audit.services import record, snapshot
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
-from .models import Result, Submission, SubmissionStatus
+from .choices import SubmissionStatus
+from .models import Result, Submission
 
 
 def submission_of(unit: Unit, period: str) -> Submission | None:

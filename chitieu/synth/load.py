@@ -23,7 +23,8 @@ from django.db import connection, models, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
-from chitieu.orgs.models import Unit, UnitKind, UnitLineage
+from chitieu.orgs.choices import UnitKind
+from chitieu.orgs.models import Unit, UnitLineage
 from chitieu.reporting.models import ReportingSetup, Result
 
 from .catalogue import MEASURE_UNITS

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from chitieu.indicators.choices import Dimension
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.lib.vnnum import NumberParseError, format_number, parse_number
@@ -158,7 +159,7 @@ class _Importer:
             raise _Bad
         body = text
         if body.endswith("%"):
-            if indicator is not None and indicator.measure_unit.dimension != "percent":
+            if indicator is not None and indicator.measure_unit.dimension != Dimension.PERCENT:
                 self._add(
                     sheet,
                     cell,

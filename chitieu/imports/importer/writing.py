@@ -15,8 +15,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chitieu.indicators.choices import Dimension, Measure
 from chitieu.indicators.models import Target
-from chitieu.reporting.models import Result, ResultSource
+from chitieu.reporting.choices import ResultSource
+from chitieu.reporting.models import Result
 from chitieu.reporting.services import result_save, target_save
 
 from ..layout import RESULT_COLUMNS, TARGET_COLUMNS, column_letter
@@ -92,8 +94,8 @@ def _same(a: Decimal | None, b: Decimal | None) -> bool:
 def _computed_value(row: ResultRow) -> Decimal | None:
     """The value result_save stores for a ratio given only as numerator and denominator."""
     ind = row.indicator
-    if row.value is None and ind.measure == "ratio" and row.numerator is not None and row.denominator:
-        scale = 100 if ind.measure_unit.dimension == "percent" else 1
+    if row.value is None and ind.measure == Measure.RATIO and row.numerator is not None and row.denominator:
+        scale = 100 if ind.measure_unit.dimension == Dimension.PERCENT else 1
         try:
             return (row.numerator * scale / row.denominator).quantize(Decimal("0.000001"))
         except InvalidOperation:

@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chitieu.imports import jobs
+from chitieu.imports.choices import JobStatus
 from chitieu.imports.layout import RESULTS_SHEET, TARGETS_SHEET
-from chitieu.imports.models import ImportJob, JobStatus
+from chitieu.imports.models import ImportJob
 from chitieu.imports.template import build_template
 from chitieu.reporting.models import Result
 from chitieu.testing import make_user

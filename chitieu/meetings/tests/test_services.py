@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from chitieu.meetings.models import Conference, Task, TaskStatus, Vote
+from chitieu.meetings.choices import TaskStatus
+from chitieu.meetings.models import Conference, Task, Vote
 from chitieu.meetings.selectors import previous_conference, tasks_for_unit
 from chitieu.meetings.services import (
     attendance_add,

@@ -8,14 +8,11 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from chitieu.indicators.choices import Aggregation, Measure, Polarity, TargetKind
+from chitieu.reporting.choices import Status
 from chitieu.reporting.progress import (
-    Aggregation,
     Assessment,
     ChildValue,
-    Measure,
-    Polarity,
-    Status,
-    TargetKind,
     assess,
     change_percent,
     change_points,

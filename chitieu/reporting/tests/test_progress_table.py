@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from chitieu.lib.periods import parse_period
-from chitieu.reporting.progress import Status
+from chitieu.reporting.choices import Status
 from chitieu.reporting.selectors import progress_table
 from chitieu.reporting.services import StatedInput, result_save, target_save
 

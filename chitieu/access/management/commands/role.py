@@ -2,7 +2,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from chitieu.access.models import Role, RoleAssignment
+from chitieu.access.choices import Role
+from chitieu.access.models import RoleAssignment
 from chitieu.access.services import role_grant, role_revoke
 from chitieu.orgs.models import Unit
 
