@@ -30,14 +30,16 @@ def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="chitieu serve", description="Start chitieu's web server (gunicorn)."
     )
-    parser.add_argument("--host", default=os.environ.get("CHITIEU_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("CHITIEU_PORT", "8000")))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("CHITIEU_WORKERS", "2")))
+    _django_setup()
+    from django.conf import settings
+
+    parser.add_argument("--host", default=settings.CHITIEU_HOST)
+    parser.add_argument("--port", type=int, default=settings.CHITIEU_PORT)
+    parser.add_argument("--workers", type=int, default=settings.CHITIEU_WORKERS)
     parser.add_argument("--no-migrate", action="store_true", help="do not apply pending migrations first")
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error(f"--port must be between 1 and 65535, not {args.port}")
-    _django_setup()
     if not args.no_migrate:
         _migrate_quietly()
     # Gunicorn forks its workers from this process: a database connection opened here would be shared
@@ -59,6 +61,8 @@ def serve(argv: list[str]) -> int:
         "-",
         "--graceful-timeout",
         "5",
+        "--log-level",
+        "warning",
     ]
     run()
     return 0

@@ -36,6 +36,32 @@ def env_bool(name: str, default: bool) -> bool:
 
 # Where the SQLite database, the secret key and uploads live: ./var of the directory chitieu is started
 # from unless CHITIEU_HOME says otherwise (never inside the installed package).
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} cannot be negative, not {value}")
+    return value
+
+
 CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or "var").resolve()
 try:
     CHITIEU_HOME.mkdir(parents=True, exist_ok=True)
@@ -134,8 +160,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
@@ -143,6 +169,20 @@ AXES_CLIENT_IP_CALLABLE = "chitieu.web.client_ip.client_ip"
 # Load balancers whose X-Forwarded-For is believed (addresses or networks, comma-separated); empty:
 # the app is reached directly and REMOTE_ADDR is the client (docs/deploy.md §2).
 CHITIEU_TRUSTED_PROXIES = parse_networks(os.environ.get("CHITIEU_TRUSTED_PROXIES", ""))
+
+# The data-window rule of a tree with no reporting setup at its root (Decree 09/2019 by default).
+CHITIEU_DEFAULT_WINDOW_RULE = os.environ.get("CHITIEU_DEFAULT_WINDOW_RULE", "").strip() or "nd09"
+if CHITIEU_DEFAULT_WINDOW_RULE not in {"nd09", "calendar"}:
+    raise ImproperlyConfigured(
+        f"CHITIEU_DEFAULT_WINDOW_RULE must be nd09 or calendar, not {CHITIEU_DEFAULT_WINDOW_RULE!r}"
+    )
+# Excel imports: the largest workbook accepted, and whether a job runs inside the request (tests).
+CHITIEU_IMPORT_MAX_BYTES = env_int("CHITIEU_IMPORT_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
+CHITIEU_IMPORTS_SYNC = env_bool("CHITIEU_IMPORTS_SYNC", False)
+# `chitieu serve` defaults (its --host, --port and --workers override them).
+CHITIEU_HOST = os.environ.get("CHITIEU_HOST", "").strip() or "127.0.0.1"
+CHITIEU_PORT = env_int("CHITIEU_PORT", 8000, minimum=1)
+CHITIEU_WORKERS = env_int("CHITIEU_WORKERS", 2, minimum=1)
 
 ROOT_URLCONF = "chitieu.urls"
 WSGI_APPLICATION = "chitieu.wsgi.application"
@@ -268,7 +308,7 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -98,7 +98,7 @@ def create_job(*, user, filename: str, data: bytes, dry_run: bool = False, langu
 def start_job(job: ImportJob, data: bytes) -> None:
     """Run the job in a background thread once the job row is committed (in the request when
     ``CHITIEU_IMPORTS_SYNC`` is set)."""
-    if getattr(settings, "CHITIEU_IMPORTS_SYNC", False):
+    if settings.CHITIEU_IMPORTS_SYNC:
         run_job(job.pk, data, close_connection=False)
         return
     thread = threading.Thread(

@@ -89,7 +89,7 @@ def _ancestry(unit: Unit) -> tuple[list[int], bool, str]:
         rows = cur.fetchall()
     ancestors = [uid for _n, uid, _r in rows if uid is not None and uid != unit.pk]
     rule = next((r for _n, _uid, r in rows if r), None)
-    return ancestors, rows[0][0] == 0, rule or getattr(settings, "CHITIEU_DEFAULT_WINDOW_RULE", "nd09")
+    return ancestors, rows[0][0] == 0, rule or settings.CHITIEU_DEFAULT_WINDOW_RULE
 
 
 def window_rule_for(unit: Unit) -> str:

@@ -44,7 +44,7 @@ def _trusted(addr, networks: list[Network]) -> bool:
 
 def client_ip(request) -> str | None:
     remote = request.META.get("REMOTE_ADDR") or None
-    networks: list[Network] = getattr(settings, "CHITIEU_TRUSTED_PROXIES", [])
+    networks: list[Network] = settings.CHITIEU_TRUSTED_PROXIES
     peer = _address(remote) if remote else None
     if peer is None or not networks or not _trusted(peer, networks):
         return remote

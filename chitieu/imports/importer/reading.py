@@ -31,7 +31,7 @@ NO_FIGURE_MARKS = {"n/a", "na", "-", "–", "—", "x", "...", "…", "không", 
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "CHITIEU_IMPORT_MAX_BYTES", MAX_BYTES))
+    return settings.CHITIEU_IMPORT_MAX_BYTES
 
 
 @dataclass(frozen=True)
