@@ -180,9 +180,10 @@ class _DepthCheck:
         self.tail = chunk[-16:]
         try:
             self.parser.feed(chunk)
-            self._events()
         except self.error:
+            self._events()  # libxml2 stops at its own depth limit: report ours if it was passed
             raise _refuse("xml_malformed", "{member} is not well-formed XML", member=self.name) from None
+        self._events()
 
     def _events(self) -> None:
         for event, _el in self.parser.read_events():
