@@ -57,8 +57,9 @@ def _caption(blocks: list[str | Grid], i: int) -> str:
 
 
 def _has_numbers(grid: Grid) -> bool:
+    """Does the table hold numbers below its first row (years aside)?"""
     return any(
-        parse_cell(c.text)[0] is not None and not re.fullmatch(r"\(?\d{1,2}\)?|(19|20)\d\d", c.text.strip())
+        parse_cell(c.text)[0] is not None and not re.fullmatch(r"(19|20)\d\d", c.text.strip())
         for c in grid.cells()
         if c.row > 0
     )

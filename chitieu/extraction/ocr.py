@@ -96,7 +96,6 @@ def prepare(image, deadline: Deadline) -> tuple[bytes, bytes, float]:
     """(PGM for Tesseract, JPEG preview, skew corrected) of one page image (bytes or a PIL image)."""
     from PIL import Image, ImageOps
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     if isinstance(image, bytes):
         with Image.open(io.BytesIO(image)) as im:
             im = ImageOps.exif_transpose(im)

@@ -358,9 +358,8 @@ def table_figures(grid: Grid, layout: Layout) -> list[TableFigure]:
         if layout.unit is not None and row[layout.unit] is not None and not _is_empty(row[layout.unit].text):
             unit = row[layout.unit].text.strip()
         m = _UNIT_IN_TEXT.search(label)
-        if m and unit is None:
+        if m and unit is None and not re.search(r"\d", m.group(1)) and len(m.group(1).split()) <= 3:
             unit = m.group(1).strip()
-        if m:
             label = label[: m.start()].strip()
         label = re.sub(r"^trong\s+đó\s*[:,]?\s*[-–+]?\s*", "", label, flags=re.I).strip() or label
         figure = None

@@ -49,7 +49,7 @@ class Deadline:
             raise LimitExceeded(
                 "time_limit",
                 "reading took longer than the limit of {limit} s ({stage})",
-                limit=round(self.seconds),
+                limit=f"{round(self.seconds, 1):g}",
                 stage=stage,
             )
 
@@ -112,7 +112,7 @@ def run_bounded(
         raise LimitExceeded(
             "time_limit",
             "reading took longer than the limit of {limit} s ({stage})",
-            limit=round(limit),
+            limit=f"{round(limit, 1):g}",
             stage=stage,
         ) from None
     finally:
