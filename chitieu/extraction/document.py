@@ -65,8 +65,24 @@ def _has_numbers(grid: Grid) -> bool:
     )
 
 
+def _convert_whole(doc: WordDocument) -> str:
+    """With no legacy font named, detect a legacy encoding on the whole text and convert every
+    paragraph and cell (before clean(), which would drop TCVN3's ư, a soft hyphen)."""
+    pieces = [b if isinstance(b, str) else "\n".join(c.text for c in b.cells()) for b in doc.blocks]
+    encoding, _converted = encodings.detect_text("\n".join(pieces))
+    if encoding in ("tcvn3", "vni"):
+        for i, block in enumerate(doc.blocks):
+            if isinstance(block, str):
+                doc.blocks[i] = encodings.convert_run(block, encoding)
+            else:
+                for cell in block.cells():
+                    cell.text = encodings.convert_run(cell.text, encoding)
+    return encoding
+
+
 def lay_out_docx(name: str, doc: WordDocument, source: str) -> Reading:
     """The Reading of a Word document: its text, its tables understood or not, its encoding."""
+    whole = None if sum(doc.encodings.values()) else _convert_whole(doc)
     parts: list[str] = []
     pos = 0
     grids: list[tuple[Grid, int, int]] = []
@@ -107,18 +123,11 @@ def lay_out_docx(name: str, doc: WordDocument, source: str) -> Reading:
         elif grid.width >= 3 and _has_numbers(grid):
             reading.masked.append((start, end))
             reading.notes.append(Note("table_header", {"table": grid.number, "header": header[:200]}))
-    converted = sum(doc.encodings.values())
-    if converted:
+    if whole is None:
         enc = doc.encodings.most_common(1)[0][0]
         reading.encoding = enc if len(doc.encodings) == 1 else "mixed"
     else:
-        enc, converted_text = encodings.detect_text(text)
-        if enc in ("tcvn3", "vni") and len(converted_text) == len(text):
-            reading.text = converted_text
-            for grid, _s, _e in grids:
-                for cell in grid.cells():
-                    cell.text = converted_text[cell.start : cell.end] if cell.start >= 0 else cell.text
-        reading.encoding = enc
+        reading.encoding = whole
     return reading
 
 

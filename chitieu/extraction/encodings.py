@@ -142,6 +142,7 @@ _VNI_ENCODE: dict[str, str] = {}
 for _seq, _ch in sorted(VNI_DECODE.items(), key=lambda kv: (len(kv[0]) == 1, kv[0])):
     if _ch not in _VNI_ENCODE and _seq == (_seq.upper() if _ch.isupper() else _seq.lower()):
         _VNI_ENCODE[_ch] = _seq
+_VNI_ENCODE.update({"ỵ": "î", "Ỵ": "Î"})  # VNI's own key for y with a dot below
 
 
 def vni_text(text: str) -> str:
@@ -165,14 +166,19 @@ def encode_vni(text: str) -> bytes:
 # Detection
 _TONE_MARKS = set(_GRAVE + _ACUTE + _HOOK + _TILDE + _DOT)
 _VIETNAMESE_ONLY = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ "
-    "uy ưa ưi ươ ưu yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
+# vowel groups that may close with a consonant, and those that end in a glide and may not
+_NUCLEI = "a ă â e ê i o ô ơ u ư y iê yê oa oă oe oo ua uâ uê uô uơ uy ưa ươ uyê".split()
+_OPEN_NUCLEI = (
+    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ui ưi ưu iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyu"
 ).split()
+_INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
 _SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(?:"
+    _INITIAL
+    + r"(?:(?:"
     + "|".join(sorted(_NUCLEI, key=len, reverse=True))
-    + r")(?:ng|nh|ch|[cmnpt])?"
+    + r")(?:ng|nh|ch|[cmnpt])?|(?:"
+    + "|".join(sorted(_OPEN_NUCLEI, key=len, reverse=True))
+    + "))"
 )
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]\"'“”‘’/\\|+\-–—=%*#<>_]+")
 

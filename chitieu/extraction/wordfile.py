@@ -146,6 +146,8 @@ def _paragraph_text(p, fonts: _Fonts, encodings: Counter) -> str:
                 pieces.append("\n")
             elif tag == W + "noBreakHyphen":
                 pieces.append("-")
+            elif tag == W + "softHyphen":
+                pieces.append("\u00ad")  # TCVN3's ư; clean() drops it from Unicode text
         text = "".join(pieces)
         if not text:
             continue
@@ -302,6 +304,7 @@ def doc_to_docx(data: bytes, name: str, deadline: Deadline, *, timeout: float = 
                     "--headless",
                     "--norestore",
                     "--nolockcheck",
+                    "--infilter=MS Word 97",  # not the text filter, which would "convert" any junk
                     "--convert-to",
                     "docx:MS Word 2007 XML",
                     "--outdir",

@@ -54,7 +54,7 @@ def forge_sizes(path: Path, member: str, declared: int) -> None:
     data = bytearray(path.read_bytes())
     name = member.encode()
     # (signature, offset of the 32-bit size, of the name length, of the extra length, header length)
-    for sig, size_at, name_len_at, extra_len_at, header_len in (
+    for sig, size_at, name_len_at, _extra_len_at, header_len in (
         (b"PK\x03\x04", 22, 26, 28, 30),
         (b"PK\x01\x02", 24, 28, 30, 46),
     ):
