@@ -193,7 +193,9 @@ def candidate_decide(request, pk: int):
                     indicator=cd["indicator"],
                     unit=cd.get("unit"),
                     period=cd.get("period") or None,
-                    value=cd.get("value"),
+                    # the field comes filled with the value as written (in the text's unit): unchanged,
+                    # it is converted to the indicator's unit by the service; typed, it is taken as is
+                    value=None if cd.get("value") == c.value else cd.get("value"),
                     status=cd.get("status") or None,
                 )
             ok = True

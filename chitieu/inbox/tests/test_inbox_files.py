@@ -203,3 +203,24 @@ def test_reread_refuses_an_empty_text(clerk, catalogue):
     )
     with pytest.raises(Exception, match="không có nội dung văn bản|holds no text"):
         document_reread(actor=clerk, document=doc, text="   ")
+
+
+def test_accepting_through_the_page_with_the_prefilled_value_converts_it_to_the_indicators_unit(
+    vi_client, catalogue, tmp_path
+):
+    upload(vi_client, "bieu.docx", docx_tables.appendix(tmp_path / "bieu.docx").read_bytes())
+    c = Candidate.objects.get(indicator_text="Thu ngân sách nhà nước trên địa bàn")
+    q = f"c{c.pk}"
+    resp = vi_client.post(
+        reverse("inbox_decide", args=[c.pk]),
+        {
+            f"{q}-action": "accept",
+            f"{q}-indicator": "thu-ngan-sach",
+            f"{q}-unit": "kinh-mon",
+            f"{q}-period": "2024-H1",
+            f"{q}-value": "40.700",
+            f"{q}-status": "estimate",
+        },
+    )
+    assert resp.status_code == 302
+    assert Result.objects.get(indicator__code="thu-ngan-sach").value == D("40.7")  # not 40.700 tỷ đồng
