@@ -79,7 +79,7 @@ def _measure_skew(gray) -> float:
     from PIL import Image
 
     small = gray.copy()
-    small.thumbnail((700, 1000))
+    small.thumbnail((560, 800))
     bw = small.point(lambda v: 255 if v < 128 else 0)  # ink white on black: rotation fills black
 
     def sharpness(angle: float) -> float:
@@ -87,9 +87,8 @@ def _measure_skew(gray) -> float:
         profile = turned.resize((1, turned.height), Image.BOX).tobytes()
         return sum((a - b) ** 2 for a, b in zip(profile, profile[1:], strict=False))
 
-    best = max((a / 2 for a in range(-10, 11)), key=sharpness)
-    fine = max((best + a / 8 for a in range(-4, 5)), key=sharpness)
-    return fine
+    best = max(range(-5, 6), key=sharpness)  # whole degrees, then quarters around the best
+    return max((best + a / 4 for a in range(-3, 4)), key=sharpness)
 
 
 def prepare(image, deadline: Deadline) -> tuple[bytes, bytes, float]:

@@ -25,7 +25,9 @@ from .refusals import from_limit, refuse
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-DOCX_LIMITS = ZipLimits(max_member_bytes=48 << 20, max_total_bytes=96 << 20)
+# python-docx parses with libxml2's default depth limit (256 levels): no second parse for it here
+DOCX_LIMITS = ZipLimits(max_member_bytes=48 << 20, max_total_bytes=96 << 20, max_xml_depth=None)
+XML_DEPTH_LIMIT = 256
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -253,6 +255,8 @@ def read_docx(data: bytes, name: str, deadline: Deadline) -> WordDocument:
         document = docx.Document(io.BytesIO(data))
         styles = document.styles.element
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on broken files
+        if "Excessive depth" in str(e):
+            raise refuse(name, "xml_too_deep", member="word/document.xml", limit=XML_DEPTH_LIMIT) from None
         raise refuse(name, "docx_unreadable", error=type(e).__name__) from None
     deadline.check("reading the Word document")
     fonts = _Fonts(styles)

@@ -55,7 +55,10 @@ class ZipLimits:
     # ratio: the size caps bound them). Office XML compresses 5-30:1; a bomb thousands to one.
     max_ratio: int = 250
     ratio_floor_bytes: int = 4 * MiB
-    max_xml_depth: int = 200
+    # None: scan XML only for a DTD, and leave nesting to the parser that reads the file later
+    # (libxml2 refuses more than 256 levels unless told huge_tree); a number: check it here, which
+    # costs an lxml pull parse of every XML entry
+    max_xml_depth: int | None = 200
     xml_suffixes: tuple[str, ...] = (".xml", ".rels", ".vml")
     seconds: float = 30.0  # used when no deadline is given
 
@@ -151,21 +154,26 @@ def _total_too_large(limits: ZipLimits) -> LimitExceeded:
 
 
 class _DepthCheck:
-    """Feeds XML to an lxml pull parser that resolves nothing, tracking the nesting depth."""
+    """Feeds XML to an lxml pull parser that resolves nothing, tracking the nesting depth (or, with
+    no limit, only scans for a DTD)."""
 
-    def __init__(self, name: str, limit: int) -> None:
+    def __init__(self, name: str, limit: int | None) -> None:
         from lxml import etree
 
         self.name = name
         self.limit = limit
         self.depth = 0
         self.tail = b""
-        self.parser = etree.XMLPullParser(
-            events=("start", "end"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
+        self.parser = (
+            None
+            if limit is None
+            else etree.XMLPullParser(
+                events=("start", "end"),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=False,
+            )
         )
         self.error = etree.XMLSyntaxError
 
@@ -178,6 +186,8 @@ class _DepthCheck:
                 member=self.name,
             )
         self.tail = chunk[-16:]
+        if self.parser is None:
+            return
         try:
             self.parser.feed(chunk)
         except self.error:
@@ -201,6 +211,8 @@ class _DepthCheck:
                 _el.clear()  # keep the pull parser's tree from growing
 
     def close(self) -> None:
+        if self.parser is None:
+            return
         try:
             self.parser.close()
             self._events()
