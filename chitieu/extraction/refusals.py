@@ -50,6 +50,7 @@ REFUSALS: dict[str, str] = {
     "zip_size_mismatch": "{member} does not match its declared size or checksum (a damaged or forged archive)",
     "zip_unsupported": "{member} uses a compression method that cannot be read (method {method})",
     "zip_encrypted": "{member} is encrypted",
+    "xml_too_many_tags": "{member} holds more than the limit of {limit} XML tags",
     "xml_dtd": "{member} declares a DTD or entities, which Office files never do",
     "xml_too_deep": "{member} nests XML elements deeper than the limit of {limit} levels",
     "xml_malformed": "{member} is not well-formed XML",

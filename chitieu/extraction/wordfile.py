@@ -26,7 +26,9 @@ from .refusals import from_limit, refuse
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # python-docx parses with libxml2's default depth limit (256 levels): no second parse for it here
-DOCX_LIMITS = ZipLimits(max_member_bytes=48 << 20, max_total_bytes=96 << 20, max_xml_depth=None)
+DOCX_LIMITS = ZipLimits(
+    max_member_bytes=48 << 20, max_total_bytes=96 << 20, max_xml_depth=None, max_xml_tags=2_000_000
+)
 XML_DEPTH_LIMIT = 256
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -56,6 +56,7 @@ def _refusals() -> dict[str, str]:
         ),
         "zip_unsupported": _("{member} uses a compression method that cannot be read (method {method})"),
         "zip_encrypted": _("{member} is encrypted"),
+        "xml_too_many_tags": _("{member} holds more than the limit of {limit} XML tags"),
         "xml_dtd": _("{member} declares a DTD or entities, which Office files never do"),
         "xml_too_deep": _("{member} nests XML elements deeper than the limit of {limit} levels"),
         "xml_malformed": _("{member} is not well-formed XML"),

@@ -12,7 +12,8 @@ sees it, and raises :class:`~chitieu.lib.bounded.LimitExceeded` (``code``, ``par
 * unsupported compression methods and encrypted entries (``zip_unsupported``, ``zip_encrypted``)
   instead of ``NotImplementedError``/``RuntimeError`` escaping to the caller, and damaged archives
   (``zip_corrupt``, ``zip_not_zip``);
-* in XML entries: a DTD or entity declaration (Office files never have one; refusing it rules out
+* in XML entries: more tags than a limit (``xml_too_many_tags``: a tree of millions of tiny
+  elements takes gigabytes to parse, within the size caps), a DTD or entity declaration (Office files never have one; refusing it rules out
   entity-expansion bombs and external entities whatever parser reads the file later, ``xml_dtd``),
   elements nested deeper than a limit (``xml_too_deep``) and malformed XML (``xml_malformed``);
 * a time budget over all of it (``time_limit``, see :class:`~chitieu.lib.bounded.Deadline`).
@@ -59,6 +60,9 @@ class ZipLimits:
     # (libxml2 refuses more than 256 levels unless told huge_tree); a number: check it here, which
     # costs an lxml pull parse of every XML entry
     max_xml_depth: int | None = 200
+    # a parser's tree costs some hundred bytes an element: tags ('<' counted) bound the memory of
+    # whatever parses the entry later, where the size caps alone would allow millions of tiny ones
+    max_xml_tags: int = 4_000_000
     xml_suffixes: tuple[str, ...] = (".xml", ".rels", ".vml")
     seconds: float = 30.0  # used when no deadline is given
 
@@ -157,11 +161,13 @@ class _DepthCheck:
     """Feeds XML to an lxml pull parser that resolves nothing, tracking the nesting depth (or, with
     no limit, only scans for a DTD)."""
 
-    def __init__(self, name: str, limit: int | None) -> None:
+    def __init__(self, name: str, limit: int | None, max_tags: int) -> None:
         from lxml import etree
 
         self.name = name
         self.limit = limit
+        self.max_tags = max_tags
+        self.tags = 0
         self.depth = 0
         self.tail = b""
         self.parser = (
@@ -186,6 +192,14 @@ class _DepthCheck:
                 member=self.name,
             )
         self.tail = chunk[-16:]
+        self.tags += chunk.count(b"<")
+        if self.tags > self.max_tags:
+            raise _refuse(
+                "xml_too_many_tags",
+                "{member} holds more than the limit of {limit} XML tags",
+                member=self.name,
+                limit=self.max_tags,
+            )
         if self.parser is None:
             return
         try:
@@ -226,7 +240,7 @@ def _stream_member(
     """Decompress one entry with a cap, returning its actual size."""
     name = info.filename
     cap = min(limits.max_member_bytes, max(info.file_size, 0))
-    xml = _DepthCheck(name, limits.max_xml_depth) if is_xml else None
+    xml = _DepthCheck(name, limits.max_xml_depth, limits.max_xml_tags) if is_xml else None
     size = 0
     try:
         with z.open(info) as f:

@@ -137,6 +137,28 @@ def test_a_small_docx_that_unpacks_to_600_mb_is_refused_from_its_header_in_littl
     assert got["peak_mb"] < baseline_mb + 50 and got["seconds"] < 5, (got, baseline_mb)
 
 
+def test_millions_of_tiny_elements_within_the_size_caps_are_refused_before_parsing(tmp_path, baseline_mb):
+    import random
+
+    rng = random.Random(5)
+
+    def paragraphs():
+        yield W_OPEN.replace("<w:p><w:r><w:t>", "").encode()
+        for _ in range(50):
+            yield "".join(
+                f"<w:p><w:r><w:t>{rng.randrange(10**6)}</w:t></w:r></w:p>" for _ in range(10_000)
+            ).encode()
+        yield b"</w:body></w:document>"
+
+    p = docx_with_document(tmp_path / "tiny.docx", paragraphs())
+    with zipfile.ZipFile(p) as z:
+        info = z.getinfo("word/document.xml")
+        assert info.file_size < 48 << 20 and info.file_size < 250 * info.compress_size  # within the caps
+    got = run_isolated(p)
+    assert got["error"] == "tiny.docx: word/document.xml holds more than the limit of 2000000 XML tags", got
+    assert got["peak_mb"] < baseline_mb + 50 and got["seconds"] < 10, (got, baseline_mb)
+
+
 def test_a_forged_size_header_does_not_make_the_reader_inflate_the_real_size(tmp_path, baseline_mb):
     p = docx_with_document(tmp_path / "forged.docx", text_bomb(600))
     forge_sizes(p, "word/document.xml", 4096)
@@ -261,3 +283,18 @@ def test_the_time_budget_covers_the_unpacking(tmp_path):
         z.writestr("a.xml", "<a>" + "b" * (1 << 20) + "</a>")
     with pytest.raises(LimitExceeded, match=r"reading took longer than the limit of 0 s \(checking a\.xml\)"):
         open_zip(buf.getvalue(), deadline=Deadline(0.0))
+
+
+def test_the_cli_reports_a_hostile_file_in_one_line_and_reads_the_others(tmp_path, capsys):
+    from chitieu.extraction.cli import main
+
+    bad = docx_with_document(tmp_path / "nen.docx", [W_OPEN.encode(), b"abc", W_CLOSE.encode()])
+    patch_header_field(bad, 8, 10, 9)
+    good = tmp_path / "ok.txt"
+    good.write_text("Thu ngân sách đạt 40,7 tỷ đồng.", encoding="utf-8")
+    assert main([str(bad), str(good)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"chitieu extract: {bad}: [Content_Types].xml uses a compression method that cannot be read (method 9)"
+    ]
+    assert "Traceback" not in captured.err and '"ok.txt"' in captured.out
