@@ -1,7 +1,9 @@
 """Scans and photos read by OCR: Tesseract with its Vietnamese model (Debian's ``tesseract-ocr`` and
 ``tesseract-ocr-vie``), PDF pages rendered by ``pdftoppm`` (``poppler-utils``).
 
-Each page image is checked for its pixel count before it is decoded, turned to grey, straightened
+Each page image is checked for its pixel count before it is decoded, turned to grey keeping only
+black ink (the red seal and the blue signature on a signed report would otherwise be read as
+text, and hide the words under them), straightened
 (the skew of a page laid crooked on the scanner is measured on a small copy, from -5 to 5 degrees)
 and handed to ``tesseract ... tsv`` in a child process with a timeout and a memory cap, one thread.
 The words come back with their confidences; the text is laid out a paragraph a line (the lines of a
@@ -91,16 +93,33 @@ def _measure_skew(gray) -> float:
     return max((best + a / 4 for a in range(-3, 4)), key=sharpness)
 
 
+def _ink(im):
+    """A grey page that keeps the black ink and drops coloured ink: a red seal or a blue signature
+    over the text turns white (its pixels are far from grey), while black type, under the seal
+    too, stays black."""
+    from PIL import Image, ImageChops
+
+    if im.mode in ("1", "L", "LA", "I", "I;16", "F"):
+        return im.convert("L")
+    r, g, b = im.convert("RGB").split()
+    lightest = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    darkest = ImageChops.darker(ImageChops.darker(r, g), b)
+    coloured = ImageChops.difference(lightest, darkest).point(lambda v: 255 if v > 48 else 0)
+    # only ink that is all colour: where the seal crosses a letter the pixel is dark in every
+    # channel (the inks multiply), and the letter keeps its shape
+    light = lightest.point(lambda v: 255 if v > 140 else 0)
+    return Image.composite(Image.new("L", im.size, 255), lightest, ImageChops.multiply(coloured, light))
+
+
 def prepare(image, deadline: Deadline) -> tuple[bytes, bytes, float]:
     """(PGM for Tesseract, JPEG preview, skew corrected) of one page image (bytes or a PIL image)."""
     from PIL import Image, ImageOps
 
     if isinstance(image, bytes):
         with Image.open(io.BytesIO(image)) as im:
-            im = ImageOps.exif_transpose(im)
-            gray = im.convert("L")
+            gray = _ink(ImageOps.exif_transpose(im))
     else:
-        gray = image.convert("L")
+        gray = _ink(image)
     deadline.check("preparing the page image")
     skew = _measure_skew(gray)
     if abs(skew) >= 0.2:

@@ -38,8 +38,32 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     return lines
 
 
-def render_pages(text: str, *, dpi: int = 300, angle: float = 1.2, noise: float = 0.02, seed: int = 1):
-    """PIL images of A4 pages holding ``text`` in 13 pt type, turned by ``angle`` degrees."""
+def _stamp(page, dpi: int, rng):
+    """A red round seal and a blue signature over the first lines, as on a signed report: inks
+    that darken the paper under them (multiplied), so the black type beneath stays black."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    layer = Image.new("RGB", page.size, (255, 255, 255))
+    draw = ImageDraw.Draw(layer)
+    cx, cy, r = round(2.6 * dpi), round(1.25 * dpi), round(0.75 * dpi)
+    red = (205, 30, 35)
+    for w in range(0, round(dpi / 60) + 2):
+        draw.ellipse((cx - r + w, cy - r + w, cx + r - w, cy + r - w), outline=red)
+    draw.ellipse((cx - r // 3, cy - r // 3, cx + r // 3, cy + r // 3), fill=red)  # the star's place
+    font = ImageFont.truetype(str(font_path()), size=round(9 * dpi / 72))
+    draw.text((cx - round(0.62 * dpi), cy - round(0.55 * dpi)), "ỦY BAN NHÂN DÂN", font=font, fill=red)
+    blue = (30, 50, 170)
+    x, y = round(4.2 * dpi), round(1.0 * dpi)
+    points = [(x + i * dpi // 12, y + rng.randint(-dpi // 6, dpi // 6)) for i in range(16)]
+    draw.line(points, fill=blue, width=max(3, dpi // 60))
+    return ImageChops.multiply(page, layer)
+
+
+def render_pages(
+    text: str, *, dpi: int = 300, angle: float = 1.2, noise: float = 0.02, seed: int = 1, stamp: bool = False
+):
+    """PIL images of A4 pages holding ``text`` in 13 pt type, turned by ``angle`` degrees; with
+    ``stamp``, in colour with a red seal and a blue signature over the first lines."""
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
     fp = font_path()
@@ -54,19 +78,23 @@ def render_pages(text: str, *, dpi: int = 300, angle: float = 1.2, noise: float 
     rng = random.Random(seed)
     pages = []
     for first in range(0, len(lines), per_page):
-        page = Image.new("L", (width, height), 255)
+        page = Image.new("RGB" if stamp else "L", (width, height), (255, 255, 255) if stamp else 255)
         draw = ImageDraw.Draw(page)
         y = margin
         for line in lines[first : first + per_page]:
-            draw.text((margin, y), line, font=font, fill=rng.randint(10, 50))
+            ink = rng.randint(10, 50)
+            draw.text((margin, y), line, font=font, fill=(ink, ink, ink) if stamp else ink)
             y += line_h
-        page = page.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+        if stamp and first == 0:
+            page = _stamp(page, dpi, rng)
+        page = page.rotate(angle, resample=Image.BICUBIC, fillcolor=(255, 255, 255) if stamp else 255)
         page = page.filter(ImageFilter.GaussianBlur(radius=dpi / 300 * 0.7))
         if noise:
             px = page.load()
             for _ in range(int(width * height * noise / 10)):
                 x, yy = rng.randrange(width), rng.randrange(height)
-                px[x, yy] = rng.choice((0, 90, 255))
+                v = rng.choice((0, 90, 255))
+                px[x, yy] = (v, v, v) if stamp else v
         pages.append(page)
     return pages
 

@@ -87,6 +87,26 @@ def test_a_photo_of_a_page_is_read_like_its_text_with_a_confidence_per_figure():
         assert reading.pages[0].preview[:3] == b"\xff\xd8\xff"  # the JPEG shown beside the text
 
 
+def test_a_signed_and_stamped_scan_is_read_through_its_seal_and_signature():
+    text = (
+        "Thu ngân sách đạt 40,7 tỷ đồng, bằng 27,9% dự toán tỉnh giao.\n"
+        "Sản lượng lúa đạt 101.761 tấn, tăng 2,5% so với cùng kỳ.\n"
+        "Tổng giá trị sản xuất ước đạt 31.167 tỷ đồng, đạt 51,7% kế hoạch."
+    )
+
+    def numbers(figures):
+        return sorted(
+            [f.value for f in figures if f.value is not None]
+            + [c.percent for f in figures for c in f.comparisons]
+        )
+
+    for seed, angle in ((4, 0.9), (1, -1.5)):
+        reading = read_bytes(scanned_pdf(text, stamp=True, angle=angle, seed=seed), "dong-dau.pdf")
+        found, _w = document_figures(reading)
+        assert numbers([f.figure for f in found]) == numbers(extract(text)), reading.text
+        assert "ỦY BAN" not in reading.text  # the seal's words are not read as text
+
+
 def test_an_image_without_text_is_refused_by_name():
     import io
 
