@@ -7,6 +7,10 @@ Measures (a) the five dev documents repeated and (b) a generated corpus of repor
 carry figures, denser than the dev documents), and prints KB/s and
 documents/s for each, plus the ratio to a baseline measured in the same run on the same text: a
 plain regex scan for digit groups, the floor of what any extractor must pay.
+
+Then (c) reading files (see ``files_report`` below, its own section): .docx indicator tables read
+into figures per second, and scanned pages read by OCR (Tesseract) per second, on one core.
+``--no-files`` skips it; ``--tables N`` and ``--pages N`` size it.
 """
 
 from __future__ import annotations
@@ -180,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         "--mb", type=float, default=6.0, help="size of the generated corpus in MB (default 6)"
     )
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus (default 2024)")
+    parser.add_argument("--no-files", action="store_true", help="skip (c), the .docx tables and OCR pages")
+    parser.add_argument("--tables", type=int, default=40, help=".docx files (one table each) for (c)")
+    parser.add_argument("--pages", type=int, default=4, help="scanned pages for (c)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         try:
@@ -192,7 +199,69 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"(a) skipped: no dev documents in {DEV_DOCS}")
     report(f"(b) generated corpus (seed {args.seed})", corpus(args.mb, args.seed))
+    if not args.no_files:
+        files_report(args.tables, args.pages)
     return 0
+
+
+# ===============================================================================================
+# (c) Reading files: .docx tables and OCR pages.  (Owned by the file-reading side; the sections
+# above are the prose extractor's.)
+# ===============================================================================================
+def files_report(n_tables: int, n_pages: int) -> None:
+    """Tables per second: .docx appendices (one 13-row indicator table with a merged two-row header,
+    plus two paragraphs) read and turned into figures.  Pages per second: a dev document rendered
+    as a scanned PDF (300 dpi, turned 1.2 degrees, speckled, JPEG) read by OCR and extracted."""
+    import tempfile
+
+    from chitieu.extraction.document import document_figures
+    from chitieu.extraction.ocr import missing_packages
+    from chitieu.extraction.reader import read_bytes
+    from chitieu.extraction.tests import docx_tables
+    from chitieu.extraction.tests.scans import scanned_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = docx_tables.appendix(Path(tmp) / "bieu.docx").read_bytes()
+    figures = 0
+    t = time.perf_counter()
+    for _ in range(n_tables):
+        found, _w = document_figures(read_bytes(data, "bieu.docx"))
+        figures += sum(1 for f in found if f.cell is not None)
+    seconds = time.perf_counter() - t
+    print(f"(c) files: {n_tables} .docx appendices, {figures // max(n_tables, 1)} table figures each")
+    print(f"  docx tables: {n_tables / seconds:8.1f} tables/s  ({seconds / n_tables * 1000:.0f} ms a file)")
+    missing = missing_packages()
+    if missing:
+        print(f"  OCR skipped: install {missing}")
+        return
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV_DOCS.glob("*.txt"))] or [
+        "Thu ngân sách đạt 40,7 tỷ đồng, bằng 27,9% dự toán tỉnh giao. " * 40
+    ]
+    import resource
+
+    def cpu() -> float:  # this process and its children (Tesseract), user + system
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+    pages = 0
+    seconds = cpu_seconds = 0.0
+    confidences = []
+    i = 0
+    while pages < n_pages:
+        pdf = scanned_pdf(texts[i % len(texts)], angle=1.2, seed=i)
+        t, c = time.perf_counter(), cpu()
+        reading = read_bytes(pdf, "scan.pdf")
+        document_figures(reading)
+        seconds += time.perf_counter() - t
+        cpu_seconds += cpu() - c
+        pages += len(reading.pages)
+        confidences.append(reading.confidence or 0)
+        i += 1
+    print(
+        f"  OCR pages  : {pages / seconds:8.2f} pages/s  ({seconds / pages:.1f} s a page wall, "
+        f"{cpu_seconds / pages:.1f} s CPU; {pages} pages, mean confidence "
+        f"{sum(confidences) / len(confidences):.1f}%)"
+    )
 
 
 if __name__ == "__main__":

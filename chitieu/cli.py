@@ -63,6 +63,10 @@ def serve(argv: list[str]) -> int:
         "5",
         "--log-level",
         "warning",
+        # an upload read by OCR or LibreOffice may take up to the reader's own budget (180 s,
+        # chitieu.extraction.reader.TIME_BUDGET): gunicorn's default 30 s would kill the worker first
+        "--timeout",
+        "210",
     ]
     run()
     return 0

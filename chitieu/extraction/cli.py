@@ -9,19 +9,26 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .checks import check_consistency
+from .document import document_figures
+from .encodings import LABELS
 from .figures import scan
 from .meeting import extract_meeting
 from .model import ExtractionError
-from .reader import read_document
+from .reader import Reading, read
 
 _DESCRIPTION = """\
-Read the figures out of Vietnamese reports (.txt, .docx, .pdf, .html).
+Read the figures out of Vietnamese reports (.txt, .docx, .doc, .pdf, scans and photos, .html).
 
 Without --out, print the result to stdout: one JSON object per file (a JSON list when several files
 are given), or a table with --format table.  With --out DIR, write DIR/<name>.json for each input
 (x.txt -> DIR/x.json) in the exchange format of SCHEMA.md: {"document": ..., "figures": [...]},
-plus "meeting" (body, unit, date, period, officials) and "checks" (consistency issues).
+plus "meeting" (body, unit, date, period, officials), "checks" (consistency issues) and "reading"
+(how the file was read: source, encoding detected, OCR confidence, tables, notes).  A figure read
+from a table says so in "cell" (table, row, column, header) and carries the row's "targets"; a
+figure read by OCR has the "confidence" of its words.
 
+Parts of a file that could not be read (a table whose header is not understood, a page OCR found
+empty) are reported on stderr as "chitieu extract: FILE: note" and the rest is read.
 A file that cannot be read is reported on stderr as "chitieu extract: FILE: reason" and skipped;
 the exit status is 1 if any file failed, else 0."""
 
@@ -32,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .docx, .pdf, .html)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="report files (.txt, .docx, .doc, .pdf, .jpg/.png, .html)"
+    )
     parser.add_argument(
         "--out", metavar="DIR", help="write one JSON file per input into DIR (created if missing)"
     )
@@ -45,10 +54,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def document_json(name: str, text: str) -> dict[str, Any]:
-    """The SCHEMA.md document object for one text, with the extra "meeting" and "checks" keys."""
-    result = scan(text)
-    checks = [i.to_json() for i in check_consistency(result.figures)]
+def document_json(name: str, text: str | Reading) -> dict[str, Any]:
+    """The SCHEMA.md document object for one text (or a whole Reading: tables, OCR), with the extra
+    "meeting", "checks" and, for a Reading, "reading" keys."""
+    if isinstance(text, Reading):
+        found, warnings = document_figures(text)
+        figures = [f.figure for f in found]
+        figure_json = [f.to_json() for f in found]
+        reading, text = text, text.text
+    else:
+        result = scan(text)
+        figures, warnings, reading = result.figures, result.warnings, None
+        figure_json = [f.to_json() for f in figures]
+    checks = [i.to_json() for i in check_consistency(figures)]
     checks += [
         {
             "code": w.code,
@@ -57,23 +75,47 @@ def document_json(name: str, text: str) -> dict[str, Any]:
             "message_en": w.message,
             "figures": [],
         }
-        for w in result.warnings
+        for w in warnings
     ]
-    return {
+    out = {
         "document": name,
-        "figures": [f.to_json() for f in result.figures],
+        "figures": figure_json,
         "meeting": extract_meeting(text).to_json(),
         "checks": checks,
     }
+    if reading is not None:
+        out["reading"] = reading.to_json()
+    return out
 
 
 def _cell(x: object) -> str:
     return "" if x is None else str(x)
 
 
-def _table(name: str, figures: list[dict[str, Any]], out: TextIO) -> None:
-    print(f"== {name}: {len(figures)} figure(s)", file=out)
-    rows = [("indicator", "value", "unit", "of", "qualifiers", "comparisons")]
+def _how(reading: dict[str, Any] | None) -> str:
+    if not reading:
+        return ""
+    parts = [reading["source"]]
+    if reading.get("encoding") and reading["encoding"] not in ("utf-8", "unicode"):
+        parts.append(LABELS.get(reading["encoding"], reading["encoding"]))
+    if reading.get("ocr_confidence") is not None:
+        parts.append(f"OCR confidence {reading['ocr_confidence']}%")
+    return " (" + "; ".join(parts) + ")"
+
+
+def _where(f: dict[str, Any]) -> str:
+    cell = f.get("cell")
+    where = f"T{cell['table']} R{cell['row']} C{cell['column']}" if cell else ""
+    if f.get("confidence") is not None:
+        where = (where + " " if where else "") + f"{f['confidence']:.0f}%"
+    return where
+
+
+def _table(
+    name: str, figures: list[dict[str, Any]], out: TextIO, reading: dict[str, Any] | None = None
+) -> None:
+    print(f"== {name}: {len(figures)} figure(s){_how(reading)}", file=out)
+    rows = [("indicator", "value", "unit", "of", "qualifiers", "comparisons", "cell/OCR")]
     for f in figures:
         comps = "; ".join(
             f"{c['basis']} {c['kind']} {c['percent']}%"
@@ -88,6 +130,7 @@ def _table(name: str, figures: list[dict[str, Any]], out: TextIO) -> None:
                 _cell(f["denominator"]),
                 ",".join(f["qualifiers"]),
                 comps,
+                _where(f),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -114,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            text = read_document(path)
-            doc = document_json(path.name, text)
+            reading = read(path)
+            doc = document_json(path.name, reading)
         except ExtractionError as e:
             print(f"chitieu extract: {name}: {e.reason}", file=sys.stderr)
             failed = True
@@ -124,6 +167,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"chitieu extract: {name}: internal error ({type(e).__name__}: {e})", file=sys.stderr)
             failed = True
             continue
+        for note in reading.notes:
+            print(f"chitieu extract: {name}: {note.message}", file=sys.stderr)
+        if reading.encoding not in (None, "utf-8", "unicode") and args.format != "table":
+            print(
+                f"chitieu extract: {name}: read as {LABELS.get(reading.encoding, reading.encoding)}",
+                file=sys.stderr,
+            )
         if out_dir is not None:
             target = out_dir / (path.stem + ".json")
             try:
@@ -136,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if out_dir is None and results:
         if args.format == "table":
             for doc in results:
-                _table(doc["document"], doc["figures"], sys.stdout)
+                _table(doc["document"], doc["figures"], sys.stdout, doc.get("reading"))
         else:
             payload: Any = results[0] if len(args.files) == 1 else results
             print(json.dumps(payload, ensure_ascii=False, indent=2))

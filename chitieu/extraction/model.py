@@ -8,12 +8,17 @@ from typing import Any
 
 
 class ExtractionError(Exception):
-    """A document that cannot be read.  ``str(e)`` is one line naming the file (``x.pdf: no text layer
-    (scanned PDF?)``); ``e.reason`` is the message without the name."""
+    """A document that cannot be read.  ``str(e)`` is one line naming the file (``x.pdf: password-
+    protected PDF``); ``e.reason`` is the message without the name; ``e.code`` and ``e.params`` say
+    the same for a translated message (the codes and their English texts are in ``refusals.py``)."""
 
-    def __init__(self, message: str, path: str | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | None = None, *, code: str = "unreadable", params: dict | None = None
+    ) -> None:
         self.reason = " ".join(str(message).split())
         self.path = path
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(f"{path}: {self.reason}" if path else self.reason)
 
 

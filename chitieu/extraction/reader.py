@@ -1,8 +1,13 @@
-"""Reading the text of a document: .txt, .docx, .pdf, .html/.htm.
+"""Reading a document: .txt, .docx, .doc, .pdf (text layer or scan), images, .html/.htm.
 
-Everything unreadable raises :class:`ExtractionError` with a one-line message naming the file:
-empty files, files over 20 MB, binary junk, a .docx that is not a Word document, a PDF without a text
-layer, text in no known encoding (UTF-8, UTF-16 with BOM, then Windows-1258 are tried in turn).
+:func:`read` returns a :class:`Reading`: the text (normalised: every offset refers to it), how it
+was read (``source``: text, html, docx, doc, pdf, scan, image), the encoding detected, the tables
+laid out in the text, the OCR pages, and notes on parts not read.  :func:`read_document` is its text.
+
+Everything unreadable raises :class:`ExtractionError` with a code (``refusals.py``) and a one-line
+message naming the file: empty files, files over 20 MB, binary junk, damaged or password-protected
+.docx and .pdf files, zip bombs, scans without text, text in no known encoding (UTF-8, UTF-16 with a
+BOM, TCVN3, VNI and Windows-1258 are tried), and any reading that passes its time budget.
 """
 
 from __future__ import annotations
@@ -13,15 +18,59 @@ import logging
 import re
 import unicodedata
 import warnings
-import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.lib.bounded import Deadline, LimitExceeded
+
+from . import encodings
 from .model import ExtractionError
+from .normalise import normalise
+from .ocr import OcrPage, ocr_image, ocr_pdf, single_image
+from .refusals import Note, from_limit, refuse
+from .tables import Layout
+from .wordfile import Grid, doc_to_docx, read_docx
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_PDF_PAGES = 500
+TIME_BUDGET = 180.0  # seconds for one document, OCR and conversion included
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+_DROP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\r"), None)
+
+
+@dataclass
+class Reading:
+    name: str
+    text: str
+    source: str  # text, html, docx, doc, pdf, scan, image
+    encoding: str | None = None  # see encodings.LABELS
+    tables: list[tuple[Grid, Layout | None]] = field(default_factory=list)
+    masked: list[tuple[int, int]] = field(default_factory=list)  # spans not read as prose
+    pages: list[OcrPage] = field(default_factory=list)
+    page_spans: list[tuple[int, int]] = field(default_factory=list)  # each OCR page's span in text
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean OCR word confidence (0-100) over the pages, weighted by text length."""
+        scored = [(p.confidence, len(p.text)) for p in self.pages if p.confidence is not None]
+        if not scored:
+            return None
+        return sum(c * n for c, n in scored) / max(sum(n for _c, n in scored), 1)
+
+    def to_json(self) -> dict:
+        return {
+            "source": self.source,
+            "encoding": self.encoding,
+            "ocr_confidence": None if self.confidence is None else round(self.confidence, 1),
+            "tables": [
+                {"table": g.number, "rows": len(g.rows), "understood": layout is not None}
+                for g, layout in self.tables
+            ],
+            "notes": [n.to_json() for n in self.notes],
+        }
 
 
 @contextlib.contextmanager
@@ -39,8 +88,10 @@ def _quiet(*loggers: str) -> Iterator[None]:
             logger.setLevel(level)
 
 
-def _fail(path: Path, message: str) -> ExtractionError:
-    return ExtractionError(message, path.name)
+def clean(text: str) -> str:
+    """What normalise() does that changes lengths (NFC, zero-width characters, CR), done up front so
+    that offsets computed on the result stay valid after normalise()."""
+    return unicodedata.normalize("NFC", text.translate(_DROP))
 
 
 def _looks_like_text(text: str) -> bool:
@@ -50,109 +101,119 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(text) // 1000)
 
 
-def decode_text(data: bytes, path: Path) -> str:
-    """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1258."""
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(path, "binary data, not text")
-    attempts: list[tuple[str, bytes]] = []
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding) of a text file: UTF-16 with a BOM, UTF-8 (legacy text stored in it
+    included), then the best reading of Windows-1258, TCVN3 and VNI."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        attempts.append(("utf-16", data))
-    attempts.append(("utf-8-sig", data))
-    attempts.append(("cp1258", data))
-    for encoding, raw in attempts:
         try:
-            text = raw.decode(encoding)
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-        if encoding == "cp1258":
-            # Windows-1258 writes tone marks as combining characters; junk decodes too, so insist on
-            # text that reads as Vietnamese or plain ASCII prose.
-            text = unicodedata.normalize("NFC", text)
-            sample = text[:20000]
-            letters = sum(c.isalpha() for c in sample)
-            if letters < len(sample.strip()) * 0.5 or (
-                any(ord(c) > 127 for c in sample) and not _VIETNAMESE.search(sample)
-            ):
-                continue
-        if _looks_like_text(text):
-            return text
-    raise _fail(path, "not text in a known encoding (tried UTF-8, UTF-16, Windows-1258)")
-
-
-def _docx_text(data: bytes, path: Path) -> str:
+            raise refuse(name, "unknown_encoding") from None
+        enc, text = encodings.detect_text(text)
+        return text, "utf-16" if enc == "unicode" else enc
+    if b"\x00" in data:
+        raise refuse(name, "binary")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if "word/document.xml" not in z.namelist():
-                raise _fail(path, "not a Word document (.docx): the zip has no word/document.xml")
-    except zipfile.BadZipFile:
-        raise _fail(path, "not a Word document (.docx): not a zip file") from None
-    try:
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-
-        document = docx.Document(io.BytesIO(data))
-    except ExtractionError:
-        raise
-    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on broken files
-        raise _fail(path, f"unreadable Word document ({type(e).__name__})") from None
-    out: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            table = Table(child, document)
-            for row in table.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-                    if not cells or cells[-1] != text:  # merged cells repeat
-                        cells.append(text)
-                out.append(" | ".join(cells))
-    return "\n".join(out)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text):
+        enc, text = encodings.detect_text(text)
+        return text, {"unicode": "utf-8", "unicode-nfd": "utf-8-nfd"}.get(enc, enc)
+    legacy = encodings.decode_legacy_bytes(data)
+    if legacy is not None and _looks_like_text(legacy[1]):
+        return legacy[1], legacy[0]
+    if text is None and not _looks_like_text(data.decode("latin-1")):
+        raise refuse(name, "binary")
+    raise refuse(name, "unknown_encoding")
 
 
-def _pdf_text(data: bytes, path: Path) -> str:
+def decode_text(data: bytes, path: Path) -> str:
+    """Bytes of a text file as str (see :func:`decode_bytes`)."""
+    return decode_bytes(data, path.name)[0]
+
+
+def _pdf(data: bytes, name: str, deadline: Deadline) -> Reading:
     try:
         from pypdf import PdfReader
 
         with _quiet("pypdf"):
             reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception:  # noqa: BLE001
-                raise _fail(path, "encrypted PDF") from None
-        with _quiet("pypdf"):
-            pages = [page.extract_text() or "" for page in reader.pages]
-    except ExtractionError:
+            if reader.is_encrypted:
+                try:
+                    ok = reader.decrypt("")
+                except Exception:  # noqa: BLE001
+                    ok = 0
+                if not ok:
+                    raise refuse(name, "pdf_encrypted")
+            count = len(reader.pages)
+            if count > MAX_PDF_PAGES:
+                raise refuse(name, "pdf_too_many_pages", count=count, limit=MAX_PDF_PAGES)
+            pages: list[str] = []
+            for i, page in enumerate(reader.pages, start=1):
+                deadline.check(f"reading page {i}")
+                pages.append(page.extract_text() or "")
+            if not "".join(pages).strip():
+                info = []
+                for page in reader.pages:
+                    box = page.mediabox
+                    info.append((float(box.width), float(box.height), single_image(page)))
+    except (ExtractionError, LimitExceeded) as e:
+        if isinstance(e, LimitExceeded):
+            raise from_limit(name, e) from None
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on broken files
-        raise _fail(path, f"unreadable PDF ({type(e).__name__})") from None
-    text = "\n".join(pages)
+        raise refuse(name, "pdf_unreadable", error=type(e).__name__) from None
+    text = clean("\n".join(pages))
+    if text.strip():
+        enc, text = encodings.detect_text(text)
+        return Reading(name, text, "pdf", encoding=enc)
+    return _from_pages(name, "scan", ocr_pdf(data, name, deadline, info))
+
+
+def _from_pages(name: str, source: str, pages: list[OcrPage]) -> Reading:
+    from .ocr import LOW_CONFIDENCE
+
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    notes: list[Note] = []
+    pos = 0
+    for page in pages:
+        if parts:
+            parts.append("\n")
+            pos += 1
+        text = clean(page.text)
+        spans.append((pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+        if not text.strip():
+            notes.append(Note("ocr_page_empty", {"page": page.number}))
+        elif page.confidence is not None and page.confidence < LOW_CONFIDENCE:
+            notes.append(
+                Note("ocr_low_confidence", {"page": page.number, "confidence": round(page.confidence)})
+            )
+    text = "".join(parts)
     if not text.strip():
-        raise _fail(path, "no text layer (scanned PDF?)")
-    return text
+        raise refuse(name, "ocr_no_text")
+    return Reading(name, text, source, encoding=None, pages=pages, page_spans=spans, notes=notes)
 
 
-def _html_text(data: bytes, path: Path) -> str:
+def _html(data: bytes, name: str) -> Reading:
     import trafilatura
 
     try:
         html = data.decode("utf-8")
     except UnicodeDecodeError:
-        html = decode_text(data, path)
+        html = decode_bytes(data, name)[0]
     try:
         with _quiet("trafilatura", "htmldate", "courlan", "justext"):
             text = trafilatura.extract(
                 html, include_comments=False, include_tables=True, favor_precision=True, with_metadata=False
             )
     except Exception as e:  # noqa: BLE001 - the HTML parser can fail on junk
-        raise _fail(path, f"unreadable HTML ({type(e).__name__})") from None
+        raise refuse(name, "html_unreadable", error=type(e).__name__) from None
     if not text or not text.strip():
-        raise _fail(path, "no article text found in the HTML page")
+        raise refuse(name, "html_no_text")
     title = ""
     try:
         with _quiet("trafilatura", "htmldate", "courlan"):
@@ -162,39 +223,93 @@ def _html_text(data: bytes, path: Path) -> str:
         title = ""
     if title and title.strip() and title.strip() not in text:
         text = title.strip() + "\n" + text
-    return text
+    enc, text = encodings.detect_text(clean(text))
+    return Reading(name, text, "html", encoding=enc)
 
 
-def read_document(path: str | Path) -> str:
-    """The text of a .txt, .docx, .pdf or .html/.htm file (other extensions are read as text)."""
+def _sniff(data: bytes) -> str | None:
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if data.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")):
+        return "image"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image"
+    return None
+
+
+def read_bytes(data: bytes, name: str, *, deadline: Deadline | None = None) -> Reading:
+    """Read a document given as bytes; ``name`` (its file name) picks the reader."""
+    from .document import lay_out_docx
+
+    deadline = deadline or Deadline(TIME_BUDGET)
+    if len(data) > MAX_BYTES:
+        raise refuse(name, "too_large", size_mb=f"{len(data) / 1024 / 1024:.1f}", limit_mb=20)
+    if not data:
+        raise refuse(name, "empty_file")
+    suffix = Path(name).suffix.lower()
+    kind = _sniff(data)
+    try:
+        if suffix == ".docx" or (suffix == ".doc" and kind == "zip"):
+            reading = lay_out_docx(name, read_docx(data, name, deadline), "docx")
+        elif suffix == ".doc" or (
+            suffix == ".docx" and kind == "ole" and b"E\x00n\x00c\x00r\x00y" not in data
+        ):
+            if kind != "ole":
+                raise refuse(name, "doc_convert_failed")
+            reading = lay_out_docx(name, read_docx(doc_to_docx(data, name, deadline), name, deadline), "doc")
+        elif suffix == ".pdf":
+            reading = _pdf(data, name, deadline)
+        elif suffix in IMAGE_SUFFIXES:
+            reading = _from_pages(name, "image", ocr_image(data, name, deadline))
+        elif suffix in (".html", ".htm", ".xhtml"):
+            reading = _html(data, name)
+        elif kind == "pdf":
+            raise refuse(name, "wrong_extension", kind="PDF", extension=".pdf")
+        elif kind == "zip":
+            raise refuse(name, "wrong_extension", kind="Word (.docx) or other zip", extension=".docx")
+        elif kind == "ole":
+            raise refuse(name, "wrong_extension", kind="Word 97-2003", extension=".doc")
+        elif kind == "image":
+            raise refuse(name, "wrong_extension", kind="image", extension=".jpg/.png")
+        else:
+            text, enc = decode_bytes(data, name)
+            reading = Reading(name, clean(text), "text", encoding=enc)
+    except LimitExceeded as e:
+        raise from_limit(name, e) from None
+    if not reading.text.strip():
+        raise refuse(name, "no_text")
+    normalised = normalise(reading.text)
+    if len(normalised) == len(reading.text):
+        reading.text = normalised
+    return reading
+
+
+def read(path: str | Path, *, deadline: Deadline | None = None) -> Reading:
+    """Read the document at ``path`` (see the module doc)."""
     p = Path(path)
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise _fail(p, "no such file") from None
+        raise refuse(p.name, "no_such_file") from None
     except OSError as e:
-        raise _fail(p, f"cannot read ({e.strerror or type(e).__name__})") from None
+        raise refuse(p.name, "cannot_read", error=e.strerror or type(e).__name__) from None
     if p.is_dir():
-        raise _fail(p, "is a directory")
+        raise refuse(p.name, "is_directory")
     if size > MAX_BYTES:
-        raise _fail(p, f"file too large ({size / 1024 / 1024:.1f} MB; the limit is 20 MB)")
+        raise refuse(p.name, "too_large", size_mb=f"{size / 1024 / 1024:.1f}", limit_mb=20)
     if size == 0:
-        raise _fail(p, "empty file")
+        raise refuse(p.name, "empty_file")
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise _fail(p, f"cannot read ({e.strerror or type(e).__name__})") from None
-    suffix = p.suffix.lower()
-    if suffix == ".docx":
-        text = _docx_text(data, p)
-    elif suffix == ".pdf":
-        text = _pdf_text(data, p)
-    elif suffix in (".html", ".htm", ".xhtml"):
-        text = _html_text(data, p)
-    else:
-        if data.startswith((b"%PDF", b"PK\x03\x04")):
-            raise _fail(p, "binary document; give it a .pdf or .docx extension")
-        text = decode_text(data, p)
-    if not text.strip():
-        raise _fail(p, "no text in the document")
-    return text
+        raise refuse(p.name, "cannot_read", error=e.strerror or type(e).__name__) from None
+    return read_bytes(data, p.name, deadline=deadline)
+
+
+def read_document(path: str | Path) -> str:
+    """The text of a .txt, .docx, .doc, .pdf, image or .html/.htm file (see :func:`read`)."""
+    return read(path).text

@@ -15,7 +15,9 @@ class UploadForm(forms.Form):
     )
     period = forms.CharField(label=_("period"), max_length=12, help_text=_("e.g. 2023-H1, 2023-Q1, 2023"))
     title = forms.CharField(label=_("title"), max_length=300, required=False)
-    file = forms.FileField(label=_("file (.txt, .docx, .pdf, .html)"), required=False)
+    file = forms.FileField(
+        label=_("file (.txt, .docx, .doc, .pdf, scan or photo .jpg/.png, .html)"), required=False
+    )
     text = forms.CharField(
         label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
@@ -49,3 +51,7 @@ class DecisionForm(forms.Form):
         if cd.get("action") == "accept" and not cd.get("indicator"):
             self.add_error("indicator", _("Choose the indicator this figure measures."))
         return cd
+
+
+class ReReadForm(forms.Form):
+    text = forms.CharField(label=_("recognised text"), widget=forms.Textarea(attrs={"rows": 18}))

@@ -26,6 +26,12 @@ class SourceDocument(models.Model):
         unique=True,
         help_text=_("SHA-256 of the normalised text, to catch the same report uploaded twice"),
     )
+    reader = models.CharField(
+        _("read as"), max_length=10, blank=True, help_text=_("text, html, docx, doc, pdf, scan or image")
+    )
+    encoding = models.CharField(_("encoding detected"), max_length=20, blank=True)
+    ocr_confidence = models.FloatField(_("OCR confidence"), null=True, blank=True)
+    notes = models.JSONField(_("reading notes"), default=list, blank=True)
     meeting = models.JSONField(_("meeting facts"), default=dict, blank=True)
     checks = models.JSONField(_("consistency checks"), default=list, blank=True)
     uploaded_by = models.ForeignKey(
@@ -42,6 +48,23 @@ class SourceDocument(models.Model):
         return self.title
 
 
+class ScanPage(models.Model):
+    """A page read by OCR: the straightened image beside the text recognised on it."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()
+    image = models.BinaryField()  # JPEG
+    text = models.TextField(blank=True)  # as recognised, before any correction
+    confidence = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="scanpage_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} p.{self.number}"
+
+
 class Candidate(models.Model):
     """One figure the extractor found; it becomes a result only when a reviewer accepts it."""
 
@@ -56,6 +79,9 @@ class Candidate(models.Model):
     qualifiers = models.JSONField(default=list, blank=True)
     comparisons = models.JSONField(default=list, blank=True)
     sentence = models.TextField(blank=True)
+    cell = models.JSONField(null=True, blank=True)  # {table, row, column, header} for a table figure
+    targets = models.JSONField(default=list, blank=True)  # the row's plan/resolution cells
+    confidence = models.FloatField(null=True, blank=True)  # OCR confidence of its words
     parent_index = models.PositiveIntegerField(null=True, blank=True)
     suggested = models.ForeignKey(
         "indicators.Indicator", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,34 +13,34 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chitieu.extraction import (
-    ExtractionError,
-    check_consistency,
-    extract,
-    extract_meeting,
-    normalise,
-    read_document,
-)
+from chitieu.extraction import ExtractionError, check_consistency, extract_meeting, normalise
+from chitieu.extraction.document import Found, document_figures
+from chitieu.extraction.encodings import detect_text
+from chitieu.extraction.reader import MAX_BYTES, Reading, clean, read_bytes
 from chitieu.i18n import is_user
 from chitieu.indicators.models import Indicator, MeasureUnit, Target
 from chitieu.lib.periods import parse_period
 from chitieu.orgs.models import Unit
 from chitieu.reporting.choices import ResultSource
 from chitieu.reporting.services import (
+    TARGET_BASES,
     DerivableShare,
     StatedInput,
     derivable_shares,
     period_parse,
     result_save,
+    target_home,
+    target_save,
     targets_derive,
     window_rule_for,
 )
 
+from . import messages
 from .choices import Decision
 from .matching import Matcher, alias_key, learn
-from .models import Candidate, SourceDocument
+from .models import Candidate, ScanPage, SourceDocument
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_BYTES
 _UPPER_WORDS = ("tỉnh giao", "trên giao", "trung ương giao", "cấp trên", "thành phố giao", "tw giao")
 _LABEL_STOP = re.compile(r"[,.;:()…]| và | tăng | giảm | trong đó| đạt | bằng ")
 
@@ -50,31 +49,35 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_upload(upload) -> str:
-    """Text of an uploaded file, through the extractor's readers; a clear error otherwise."""
+def read_upload(upload) -> Reading:
+    """An uploaded file read by the extractor; a ValidationError naming the file, in the user's
+    language, when it cannot be read (nothing is stored then)."""
     name = Path(upload.name or "tai-lieu").name
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             {"file": _("{name} is larger than 20 MB: split it or paste the text.").format(name=name)}
         )
-    suffix = Path(name).suffix.lower() or ".txt"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        with path.open("wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
-        try:
-            return read_document(path)
-        except ExtractionError as exc:
-            message = str(exc).replace(str(path), name).replace(f"upload{suffix}", name)
-            raise ValidationError({"file": message}) from None
+    data = b"".join(upload.chunks())
+    try:
+        return read_bytes(data, name)
+    except ExtractionError as exc:
+        raise ValidationError({"file": messages.refusal(exc, name)}, code=exc.code) from None
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not become a 500 with nothing said
+        err = ExtractionError(str(exc), name, code="internal_error", params={"error": type(exc).__name__})
+        raise ValidationError({"file": messages.refusal(err, name)}, code="internal_error") from None
+
+
+def pasted(text: str) -> Reading:
+    """Pasted text as a Reading: legacy-font text copied from an old document is converted too."""
+    encoding, converted = detect_text(clean(text or ""))
+    return Reading("", normalise(converted), "paste", encoding=encoding)
 
 
 def basis_of(comparison: dict, text: str) -> tuple[str, str]:
     """Our basis and the basis as written, from an extracted comparison and the text after its number."""
     kind = comparison["basis"]
-    label = ""
-    if not comparison.get("implicit") and comparison.get("end"):
+    label = comparison.get("label", "")
+    if not label and not comparison.get("implicit") and comparison.get("end"):
         tail = text[comparison["end"] : comparison["end"] + 80]
         tail = tail.lstrip(" %\u00a0")  # the span ends at the number; the percent sign follows it
         tail = re.sub(r"^\s*(so với|so|của|với)\s+", "", tail, flags=re.IGNORECASE)
@@ -98,14 +101,14 @@ def document_ingest(
     """Read a document into the inbox. Refuses an empty text and a document already in the inbox."""
     p = period_parse(period)
     if upload is not None:
-        raw = read_upload(upload)
+        reading = read_upload(upload)
         origin, filename = SourceDocument.Origin.UPLOAD, Path(upload.name).name
     else:
-        raw, origin, filename = text or "", SourceDocument.Origin.PASTE, ""
-    clean = normalise(raw)
-    if not clean.strip():
+        reading, origin, filename = pasted(text or ""), SourceDocument.Origin.PASTE, ""
+    clean_text = reading.text
+    if not clean_text.strip():
         raise ValidationError({"text": _("The document holds no text.")})
-    digest = text_sha256(clean)
+    digest = text_sha256(clean_text)
     existing = SourceDocument.objects.filter(sha256=digest).first()
     if existing is not None:
         raise ValidationError(
@@ -120,28 +123,51 @@ def document_ingest(
             },
             code="duplicate",
         )
-    figures = extract(clean)
-    meeting = extract_meeting(clean)
-    first_line = next((line.strip() for line in clean.splitlines() if line.strip()), "")
+    found, _warnings = document_figures(reading)
+    meeting = extract_meeting(clean_text)
+    first_line = next((line.strip() for line in clean_text.splitlines() if line.strip()), "")
     doc = SourceDocument(
         unit=unit,
         period=p.code,
         title=(title or filename or first_line)[:300],
         filename=filename,
         origin=origin,
-        text=clean,
+        text=clean_text,
         sha256=digest,
         meeting=meeting.to_json(),
+        reader=reading.source,
+        encoding=reading.encoding or "",
+        ocr_confidence=None if reading.confidence is None else round(reading.confidence, 1),
+        notes=[n.to_json() for n in reading.notes],
         uploaded_by=actor if is_user(actor) else None,
     )
     matcher = Matcher()
-    lookup = _target_lookup(matcher, unit, p)
-    doc.checks = [issue.to_json() for issue in check_consistency(figures, lookup)]
+    doc.checks = [
+        issue.to_json()
+        for issue in check_consistency([f.figure for f in found], _target_lookup(matcher, unit, p))
+    ]
     doc.full_clean()
     doc.save()
+    ScanPage.objects.bulk_create(
+        ScanPage(
+            document=doc,
+            number=page.number,
+            image=page.preview,
+            text=page.text,
+            confidence=None if page.confidence is None else round(page.confidence, 1),
+        )
+        for page in reading.pages
+    )
+    _save_candidates(doc, found, matcher)
+    return doc
+
+
+def _save_candidates(doc: SourceDocument, found: list[Found], matcher: Matcher, first_index: int = 0) -> None:
     cands = []
-    for i, f in enumerate(figures):
+    for i, item in enumerate(found, start=first_index):
+        f = item.figure
         s = matcher.suggest(f.indicator, f.unit)
+        labels = item.labels + [""] * (len(f.comparisons) - len(item.labels))
         cands.append(
             Candidate(
                 document=doc,
@@ -162,16 +188,62 @@ def document_ingest(
                         "start": c.start,
                         "end": c.end,
                         "implicit": bool(c.implicit),
+                        **({"label": label} if label else {}),
                     }
-                    for c in f.comparisons
+                    for c, label in zip(f.comparisons, labels, strict=False)
                 ],
                 sentence=f.text[:4000],
-                parent_index=f.parent,
+                cell=item.cell.to_json() if item.cell else None,
+                targets=[
+                    {
+                        "basis": t.basis,
+                        "value": str(t.value),
+                        "label": t.label[:100],
+                        "start": t.start,
+                        "end": t.end,
+                        "cell": t.cell.to_json(),
+                    }
+                    for t in item.targets
+                ],
+                confidence=None if item.confidence is None else round(item.confidence, 1),
+                parent_index=None if f.parent is None else f.parent + first_index,
                 suggested=s.indicator,
                 suggestion_score=s.score,
             )
         )
     Candidate.objects.bulk_create(cands)
+
+
+@transaction.atomic
+def document_reread(*, actor, document: SourceDocument, text: str) -> SourceDocument:
+    """Replace a document's text by the reviewer's correction (of OCR errors, typically) and read
+    its figures again.  Refused once a figure of it has been accepted: the results point into the
+    text as it was.  The fingerprint stays that of the text first read, so uploading the same scan
+    again is still caught."""
+    doc = SourceDocument.objects.select_for_update().get(pk=document.pk)
+    if doc.candidates.filter(decision=Decision.ACCEPTED).exists():
+        raise ValidationError(
+            {"text": _("A figure of this document has been accepted: its text can no longer be changed.")}
+        )
+    reading = pasted(text)
+    if not reading.text.strip():
+        raise ValidationError({"text": _("The document holds no text.")})
+    reading.source = doc.reader
+    found, _warnings = document_figures(reading)
+    doc.candidates.all().delete()
+    matcher = Matcher()
+    doc.text = reading.text
+    doc.meeting = extract_meeting(reading.text).to_json()
+    doc.checks = [
+        issue.to_json()
+        for issue in check_consistency(
+            [f.figure for f in found], _target_lookup(matcher, doc.unit, period_parse(doc.period))
+        )
+    ]
+    doc.notes = [n for n in doc.notes if not n.get("code", "").startswith("ocr_")]
+    doc.full_clean()
+    doc.save(update_fields=["text", "meeting", "checks", "notes"])
+    _save_candidates(doc, found, matcher)
     return doc
 
 
@@ -217,17 +289,16 @@ def _measure_unit(symbol: str) -> MeasureUnit | None:
     return None
 
 
-def convert_value(candidate: Candidate, indicator: Indicator) -> Decimal | None:
-    """The candidate's value in the indicator's unit of measure, or a ValidationError naming both."""
-    if candidate.value is None:
-        return None
+def in_indicator_unit(amount: Decimal, written: str, indicator: Indicator) -> Decimal:
+    """``amount`` given in the unit ``written`` converted to the indicator's unit of measure, or a
+    ValidationError naming both."""
     target_unit = indicator.measure_unit
-    written = candidate.unit_text.strip()
+    written = (written or "").strip()
     if not written or alias_key(written) == alias_key(target_unit.symbol):
-        return candidate.value
+        return amount
     source_unit = _measure_unit(written)
     if source_unit is not None and source_unit.dimension == target_unit.dimension:
-        return (candidate.value * source_unit.factor / target_unit.factor).quantize(Decimal("0.000001"))
+        return (amount * source_unit.factor / target_unit.factor).quantize(Decimal("0.000001"))
     raise ValidationError(
         {
             "indicator": _(
@@ -236,6 +307,13 @@ def convert_value(candidate: Candidate, indicator: Indicator) -> Decimal | None:
             ).format(written=written, indicator=indicator.name, unit=target_unit.symbol)
         }
     )
+
+
+def convert_value(candidate: Candidate, indicator: Indicator) -> Decimal | None:
+    """The candidate's value in the indicator's unit of measure, or a ValidationError naming both."""
+    if candidate.value is None:
+        return None
+    return in_indicator_unit(candidate.value, candidate.unit_text, indicator)
 
 
 def default_status(candidate: Candidate, unit: Unit, period: str, *, today=None) -> str:
@@ -259,7 +337,8 @@ def candidate_accept(
     note: str = "",
     today=None,
 ):
-    """Turn a candidate into a result (and the targets its percentages imply when none is known).
+    """Turn a candidate into a result, and into the targets its table row states (plan, resolution
+    cells) or its percentages imply, where none is known.
 
     Derived targets belong to `resolution`, by default the unit's resolution covering the period."""
     candidate = Candidate.objects.select_for_update().select_related("document").get(pk=candidate.pk)
@@ -301,6 +380,37 @@ def candidate_accept(
         stated=stated,
         today=today,
     )
+    resolution, target_period = target_home(unit, period, resolution)
+    p = parse_period(period)
+    # The targets the document's table row states come first: a stated target is never derived.
+    for t in candidate.targets or []:
+        basis, label = basis_of(
+            {"basis": t["basis"], "label": t.get("label", ""), "implicit": True}, doc.text
+        )
+        if (
+            basis not in TARGET_BASES
+            or Target.objects.filter(
+                indicator=indicator, unit=unit, basis=basis, period__in={p.code, target_period}
+            ).exists()
+        ):
+            continue
+        cell = t.get("cell") or {}
+        target_save(
+            actor=actor,
+            indicator=indicator,
+            unit=unit,
+            period=target_period,
+            basis=basis,
+            value=in_indicator_unit(Decimal(t["value"]), candidate.unit_text, indicator),
+            basis_label=label[:100],
+            derived=False,
+            resolution=resolution,
+            source_document=doc,
+            source_span=(t["start"], t["end"]),
+            note=_("Read from table {table}, row {row}, column {column} of the document.").format(
+                table=cell.get("table", "?"), row=cell.get("row", "?"), column=cell.get("column", "?")
+            ),
+        )
     targets_derive(
         actor=actor,
         result=result,

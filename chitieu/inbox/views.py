@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -16,10 +17,17 @@ from chitieu.web.fields import current_lang
 from chitieu.web.forms import ServiceErrorsMixin
 
 from .choices import Decision
-from .forms import DecisionForm, UploadForm
-from .models import Candidate, SourceDocument
-from .selectors import highlighted
-from .services import basis_of, candidate_accept, candidate_drop, default_status, document_ingest
+from .forms import DecisionForm, ReReadForm, UploadForm
+from .models import Candidate, ScanPage, SourceDocument
+from .selectors import highlighted, reading_info
+from .services import (
+    basis_of,
+    candidate_accept,
+    candidate_drop,
+    default_status,
+    document_ingest,
+    document_reread,
+)
 
 BASIS_LABELS = dict(StatedBasis.choices)
 
@@ -94,10 +102,13 @@ def _row_context(c: Candidate, doc: SourceDocument, units, indicators, form=None
             },
         )
         form.fields["unit"].queryset = units
-    return {"c": c, "form": form, "comparisons": comparisons, "indicators": indicators}
+    targets = [
+        {**t, "label": t.get("label") or str(BASIS_LABELS.get(t["basis"], t["basis"]))} for t in c.targets
+    ]
+    return {"c": c, "form": form, "comparisons": comparisons, "indicators": indicators, "targets": targets}
 
 
-def document_review(request, pk: int):
+def document_review(request, pk: int, reread_form=None, status: int = 200):
     doc = get_object_or_404(SourceDocument.objects.select_related("unit"), pk=pk)
     check(request.user, "view", doc.unit)
     candidates = list(doc.candidates.select_related("suggested", "indicator", "result"))
@@ -107,11 +118,55 @@ def document_review(request, pk: int):
     indicators = list(Indicator.objects.order_by("name"))
     rows = [_row_context(c, doc, units, indicators) for c in candidates]
     counts = {d: sum(1 for c in candidates if c.decision == d) for d in Decision.values}
+    pages = list(doc.pages.defer("image").order_by("number"))
+    if reread_form is None and pages:
+        reread_form = ReReadForm(initial={"text": doc.text})
     return render(
         request,
         "inbox/document.html",
-        {"doc": doc, "rows": rows, "segments": highlighted(doc, candidates), "counts": counts},
+        {
+            "doc": doc,
+            "rows": rows,
+            "segments": highlighted(doc, candidates),
+            "counts": counts,
+            "reading": reading_info(doc),
+            "pages": pages,
+            "reread_form": reread_form,
+            "can_reread": bool(pages) and not counts.get(Decision.ACCEPTED),
+        },
+        status=status,
     )
+
+
+def scan_page(request, pk: int, number: int):
+    """The image of a page read by OCR, for the reviewer to compare with the recognised text."""
+    page = get_object_or_404(ScanPage.objects.select_related("document__unit"), document_id=pk, number=number)
+    check(request.user, "view", page.document.unit)
+    response = HttpResponse(bytes(page.image), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_POST
+def document_correct(request, pk: int):
+    """Correct the recognised text of a scan and read its figures again."""
+    doc = get_object_or_404(SourceDocument.objects.select_related("unit"), pk=pk)
+    check(request.user, "enter_results", doc.unit)
+    form = ReReadForm(request.POST)
+    if form.is_valid():
+        try:
+            doc = document_reread(actor=request.user, document=doc, text=form.cleaned_data["text"])
+            n = doc.candidates.count()
+            messages.success(
+                request,
+                ngettext("Text corrected: {n} figure found.", "Text corrected: {n} figures found.", n).format(
+                    n=n
+                ),
+            )
+            return redirect("inbox:document", pk=doc.pk)
+        except ValidationError as exc:
+            ServiceErrorsMixin.add_service_errors(form, exc)
+    return document_review(request, pk, reread_form=form, status=400)
 
 
 @require_POST
@@ -139,7 +194,9 @@ def candidate_decide(request, pk: int):
                     indicator=cd["indicator"],
                     unit=cd.get("unit"),
                     period=cd.get("period") or None,
-                    value=cd.get("value"),
+                    # the field comes filled with the value as written (in the text's unit): unchanged,
+                    # it is converted to the indicator's unit by the service; typed, it is taken as is
+                    value=None if cd.get("value") == c.value else cd.get("value"),
                     status=cd.get("status") or None,
                 )
             ok = True

@@ -438,6 +438,25 @@ def derivable_shares(stated: Iterable[StatedInput], value: Decimal | None) -> li
     ]
 
 
+def target_home(
+    unit: Unit, period: str, resolution: Resolution | None = None
+) -> tuple[Resolution | None, str]:
+    """Where a target stated or implied by a figure of ``period`` belongs: the resolution (by default
+    the unit's resolution covering the period, never another unit's) and the resolution's own period
+    — the year of an annual resolution, the term of a congress one."""
+    from chitieu.indicators.selectors import resolution_for
+
+    if resolution is None:
+        resolution = resolution_for(unit, period)
+    if resolution is not None and resolution.unit_id != unit.pk:
+        resolution = None  # a resolution's targets stay with the unit that adopted it
+    p = parse_period(period)
+    target_period = (p.year_period() or p).code
+    if resolution is not None and resolution.kind == ResolutionKind.CONGRESS and resolution.term_id:
+        target_period = resolution.period_code
+    return resolution, target_period
+
+
 @transaction.atomic
 def targets_derive(
     *,
@@ -452,20 +471,13 @@ def targets_derive(
     The target belongs to ``resolution`` (by default the unit's resolution covering the period), for
     the resolution's own period: the year of an annual resolution, the term of a congress one. A
     known target is never replaced: the stated percentage is checked against it instead."""
-    from chitieu.indicators.selectors import resolution_for
     from chitieu.lib.vnnum import format_number
 
     from .progress import Polarity, derive_target
 
     indicator, unit, value = result.indicator, result.unit, result.value
-    if resolution is None:
-        resolution = resolution_for(unit, result.period)
-    if resolution is not None and resolution.unit_id != unit.pk:
-        resolution = None  # a resolution's targets stay with the unit that adopted it
+    resolution, target_period = target_home(unit, result.period, resolution)
     p = parse_period(result.period)
-    target_period = (p.year_period() or p).code
-    if resolution is not None and resolution.kind == ResolutionKind.CONGRESS and resolution.term_id:
-        target_period = resolution.period_code
     saved = []
     for share in shares:
         s = share.stated

@@ -23,7 +23,14 @@ def test_it_prints_json_for_one_file(tmp_path, capsys):
             "comparisons": [{"basis": "estimate", "kind": "of", "percent": 27.9, "qualifiers": []}],
         }
     ]
-    assert set(doc) == {"document", "figures", "meeting", "checks"}
+    assert set(doc) == {"document", "figures", "meeting", "checks", "reading"}
+    assert doc["reading"] == {
+        "source": "text",
+        "encoding": "utf-8",
+        "ocr_confidence": None,
+        "tables": [],
+        "notes": [],
+    }
 
 
 def test_it_prints_a_table(tmp_path, capsys):
@@ -46,7 +53,7 @@ def test_it_writes_one_json_file_per_input_and_reports_bad_files(tmp_path, capsy
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         f"chitieu extract: {empty}: empty file",
-        f"chitieu extract: {scanned}: no text layer (scanned PDF?)",
+        f"chitieu extract: {scanned}: OCR found no text in the scan",
     ]
     assert sorted(p.name for p in out.iterdir()) == ["x.json"]
     doc = json.loads((out / "x.json").read_text(encoding="utf-8"))

@@ -62,7 +62,7 @@ def test_it_reads_the_text_layer_of_a_pdf(tmp_path):
 def test_it_refuses_a_scanned_pdf(tmp_path):
     p = tmp_path / "scan.pdf"
     p.write_bytes(make_scanned_pdf())
-    with pytest.raises(ExtractionError, match=r"scan\.pdf: no text layer \(scanned PDF\?\)"):
+    with pytest.raises(ExtractionError, match=r"scan\.pdf: OCR found no text in the scan"):
         read_document(p)
 
 

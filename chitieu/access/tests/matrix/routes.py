@@ -6,7 +6,7 @@ that the table is compared with, so that a route added without an expectation fa
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .admin_routes import ADMIN_ROUTES
 from .api_routes import API_ROUTES
@@ -112,6 +112,22 @@ PAGE_ROUTES: dict[str, list[Check]] = {
         post("upload", at("/inbox/"), inbox_form, sides=IN_OUT, denied=400, hidden=400),
     ],
     "inbox:document": [get("view", obj_url("inbox:document", "doc"), sides=IN_OUT)],
+    "inbox:scan_page": [
+        get(
+            "view",
+            lambda w, side, persona: reverse("inbox:scan_page", args=[w.doc[side].pk, 1]),
+            sides=IN_OUT,
+        )
+    ],
+    "inbox:correct": [
+        get("any", obj_url("inbox:correct", "doc"), ok=405, sides=IN_OUT),
+        post(
+            "enter_results",
+            obj_url("inbox:correct", "doc"),
+            lambda w, s: {"text": "Sản lượng lúa đạt 31.000 tấn, tăng 2% so với cùng kỳ."},
+            sides=IN_OUT,
+        ),
+    ],
     "inbox:decide": [
         get("any", obj_url("inbox:decide", "cand"), ok=405, sides=IN_OUT),
         post(

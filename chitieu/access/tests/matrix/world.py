@@ -163,6 +163,12 @@ def build_world():
     }
     cand = {side: dd.candidates.order_by("index").first() for side, dd in doc.items()}
     assert all(cand.values()), "the inbox found no figure in the test documents"
+    from chitieu.inbox.models import ScanPage
+
+    for side, dd in doc.items():  # as if read by OCR: the page image beside the text
+        ScanPage.objects.create(
+            document=dd, number=1, image=b"\xff\xd8\xff\xe0 page " + side.encode(), text=dd.text
+        )
 
     def job(owner):
         return ImportJob.objects.create(
