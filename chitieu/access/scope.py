@@ -87,6 +87,21 @@ def can(user, action: str, unit) -> bool:
     return ids is None or (unit is not None and unit.pk in ids)
 
 
+def personnel_unit_ids(user) -> set[int] | None:
+    """The units whose personnel votes the user may see (None: all of them): the "personnel" action,
+    or the global permission meetings.view_personnel."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    if user.has_perm("meetings.view_personnel"):
+        return None
+    return unit_ids_for(user, "personnel")
+
+
+def can_see_personnel_of(user, unit) -> bool:
+    ids = personnel_unit_ids(user)
+    return ids is None or (unit is not None and unit.pk in ids)
+
+
 def can_edit_catalogue(user) -> bool:
     ids = unit_ids_for(user, "catalogue")
     return ids is None or bool(ids)

@@ -4,30 +4,24 @@ import csv
 import json
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chitieu.access.scope import get_unit_for_user, unit_ids_for
+from chitieu.access.scope import get_unit_for_user
 
-from .models import AuditEntry
+from .selectors import audit_entries
 
 
 def _entries(request):
-    qs = AuditEntry.objects.select_related("unit").order_by("-at", "-id")
-    ids = unit_ids_for(request.user, "view")
-    if ids is not None:
-        qs = qs.filter(
-            Q(unit_id__in=ids) | Q(unit__isnull=True, object_type__startswith="indicators.indicator")
-        )
     unit = None
     if request.GET.get("unit"):
         unit = get_unit_for_user(request.user, request.GET["unit"], "view")
-        qs = qs.filter(unit=unit)
-    if request.GET.get("object_type"):
-        qs = qs.filter(object_type=request.GET["object_type"])
-    if request.GET.get("object_id"):
-        qs = qs.filter(object_id=request.GET["object_id"])
+    qs = audit_entries(
+        request.user,
+        unit=unit,
+        object_type=request.GET.get("object_type", ""),
+        object_id=request.GET.get("object_id", ""),
+    )
     return qs, unit
 
 

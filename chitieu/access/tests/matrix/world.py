@@ -31,7 +31,7 @@ def build_world():
     from chitieu.imports.template import build_template
     from chitieu.inbox.services import document_ingest
     from chitieu.indicators.models import Resolution
-    from chitieu.meetings.services import conference_create, question_add, task_create
+    from chitieu.meetings.services import conference_create, question_add, task_create, vote_record
     from chitieu.orgs.models import Term
     from chitieu.reporting.services import result_save, target_save
     from chitieu.reporting.workflow import submission_submit
@@ -130,6 +130,20 @@ def build_world():
             actor=admin,
         ),
     }
+    for side, name in (("in", "Huyện D"), ("out", "Thị xã T")):
+        vote_record(
+            conference=conf[side],
+            matter=f"Bầu bổ sung Ủy viên Ban Thường vụ {name}",
+            present=30,
+            votes_for=25,
+            votes_against=5,
+            personnel=True,
+            details=[{"bloc": "Khối phiếu kín", "members": 30}],
+            actor=admin,
+        )
+        vote_record(
+            conference=conf[side], matter=f"Thông qua chương trình {name}", outcome="passed", actor=admin
+        )
     task = {
         "in": task_create(
             text="Đôn đốc thu ngân sách",
