@@ -7,6 +7,7 @@ Roles are held on a unit and reach its whole subtree. Actions:
     approve        submit-approve-reopen results                       approver, administrator
     manage         targets, resolutions, conferences, documents, tasks  office, administrator
     personnel      see personnel votes                                 leader, office, administrator
+    administer     settings of a unit (e.g. allowing self-approval)    administrator
     catalogue      edit the indicator catalogue                        office on a root unit, administrator
 
 A superuser is an administrator everywhere. `unit_ids_for` returns None for "every unit".
@@ -26,6 +27,7 @@ ACTIONS: dict[str, set[str]] = {
     "approve": {Role.APPROVER, Role.ADMIN},
     "manage": {Role.OFFICE, Role.ADMIN},
     "personnel": {Role.LEADER, Role.OFFICE, Role.ADMIN},
+    "administer": {Role.ADMIN},
 }
 
 _SUBTREES_SQL = """

@@ -65,9 +65,14 @@ def build_world():
     )
     day = dt.date(2024, 6, 1)
 
-    def result(unit, period, value):
+    # The past period is entered and submitted by a clerk of the province, so that its approval is
+    # nobody's own work (separation of duties: whoever submitted may not approve).
+    clerk = User.objects.create_user("matrix-clerk", "", None)
+    role_grant(actor=admin, user=clerk, unit=p, role="reporter")
+
+    def result(unit, period, value, actor=admin):
         return result_save(
-            actor=admin, indicator=world.revenue, unit=unit, period=period, value=D(value), today=day
+            actor=actor, indicator=world.revenue, unit=unit, period=period, value=D(value), today=day
         )
 
     results = {
@@ -77,12 +82,12 @@ def build_world():
         "above": result(p, "2023-H1", "888888"),
     }
     # a past period for the history and the comparison, submitted for approval
-    result(d, "2022-H1", "35.5")
-    result(x1, "2022-H1", "10")
-    result(t, "2022-H1", "777777")
-    result(p, "2022-H1", "20")
+    result(d, "2022-H1", "35.5", clerk)
+    result(x1, "2022-H1", "10", clerk)
+    result(t, "2022-H1", "777777", clerk)
+    result(p, "2022-H1", "20", clerk)
     for unit in (d, x1, t, p):
-        submission_submit(actor=admin, unit=unit, period="2022-H1")
+        submission_submit(actor=clerk, unit=unit, period="2022-H1")
     submission_status = {
         (side, period): "draft" if period == "2023-H1" else "submitted"
         for side in UNIT_SIDES
