@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from chitieu.access.scope import get_unit_for_user
+from chitieu.lib.safecells import csv_row
 
 from .selectors import audit_entries
 
@@ -34,14 +35,15 @@ def audit_list(request):
 
 
 def audit_export(request):
-    """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese)."""
+    """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese); text that begins like a
+    formula gets a leading apostrophe (chitieu.lib.safecells)."""
     qs, unit = _entries(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nhat-ky-thay-doi.csv"'
     response.write("\ufeff")
     w = csv.writer(response)
     w.writerow(
-        [
+        [  # the header
             "at",
             "actor",
             "action",
@@ -58,19 +60,21 @@ def audit_export(request):
     )
     for e in qs.iterator():
         w.writerow(
-            [
-                e.at.isoformat(),
-                e.actor_name,
-                e.action,
-                e.object_type,
-                e.object_id,
-                e.object_repr,
-                e.unit.code if e.unit else "",
-                e.reason,
-                e.ip or "",
-                e.request_id,
-                json.dumps(e.before, ensure_ascii=False),
-                json.dumps(e.after, ensure_ascii=False),
-            ]
+            csv_row(
+                [
+                    e.at.isoformat(),
+                    e.actor_name,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.object_repr,
+                    e.unit.code if e.unit else "",
+                    e.reason,
+                    e.ip or "",
+                    e.request_id,
+                    json.dumps(e.before, ensure_ascii=False),
+                    json.dumps(e.after, ensure_ascii=False),
+                ]
+            )
         )
     return response
