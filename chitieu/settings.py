@@ -34,6 +34,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def env_number(name: str, default: float, *, minimum: float = 0) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw!r}")
+    return value
+
+
 # Where the SQLite database, the secret key and uploads live: ./var of the directory chitieu is started
 # from unless CHITIEU_HOME says otherwise (never inside the installed package).
 CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or "var").resolve()
@@ -120,6 +133,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "chitieu.audit.context.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A writer that waited too long for the database: 503 "busy, try again" (chitieu/web/busy.py).
+    "chitieu.web.busy.BusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -255,6 +270,16 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "COERCE_DECIMAL_TO_STRING": True,
 }
+# The largest page an API list returns (?limit= above it is capped).
+CHITIEU_API_MAX_PAGE_SIZE = int(env_number("CHITIEU_API_MAX_PAGE_SIZE", 1000, minimum=1))
+# Bounds on one import (chitieu/imports/archive.py and worker.py): unpacked size, rows, the time to
+# read the workbook, and the import job's hard time and memory limits in the worker.
+CHITIEU_IMPORT_MAX_UNPACKED_BYTES = int(env_number("CHITIEU_IMPORT_MAX_UNPACKED_MB", 100, minimum=1) * 2**20)
+CHITIEU_IMPORT_MAX_ROWS = int(env_number("CHITIEU_IMPORT_MAX_ROWS", 200_000, minimum=1))
+CHITIEU_IMPORT_PARSE_SECONDS = env_number("CHITIEU_IMPORT_PARSE_SECONDS", 120)
+CHITIEU_IMPORT_TIME_LIMIT = env_number("CHITIEU_IMPORT_TIME_LIMIT", 900, minimum=1)
+CHITIEU_IMPORT_MEMORY_MB = int(env_number("CHITIEU_IMPORT_MEMORY_MB", 2048, minimum=256))
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "chitieu API",
     "DESCRIPTION": "Units, resolutions, indicators, targets and periodic results.",

@@ -283,7 +283,9 @@ def test_every_translatable_string_in_the_code_is_in_the_catalogue(entries, tmp_
         cwd=tmp_path, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    fresh = parse_po((tmp_path / "chitieu" / "locale" / "vi" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8"))
+    fresh = parse_po(
+        (tmp_path / "chitieu" / "locale" / "vi" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    )
     translated = {(e.msgctxt, e.msgid) for e in entries if not e.is_fuzzy and all(e.msgstr.values())}
     missing = [str(e) for e in fresh if not e.is_header and (e.msgctxt, e.msgid) not in translated]
     assert not missing, (
