@@ -202,7 +202,9 @@ else:
                 # lock upgrades that fail under concurrent writers.
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                # How long a writer waits for another one before it is answered 503 "busy, try again"
+                # (chitieu/web/busy.py).
+                "timeout": env_number("CHITIEU_SQLITE_TIMEOUT", 20),
             },
         }
     }

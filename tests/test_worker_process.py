@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -78,3 +79,55 @@ def test_serve_starts_the_worker_that_runs_a_queued_import_and_stops_it_on_exit(
     time.sleep(1)
     out = subprocess.run(["pgrep", "-f", f"worker --parent {server.pid}"], capture_output=True, text=True)
     assert out.stdout.strip() == "", "the worker outlived the server"
+
+
+def test_an_api_write_during_a_long_sqlite_write_is_answered_503_busy_not_500(tmp_path):
+    """Another connection holds SQLite's write lock (as a long import does); the API writer waits its
+    timeout (1 s here, 20 s by default) and is told to retry."""
+    env = env_for(tmp_path) | {"CHITIEU_SQLITE_TIMEOUT": "1"}
+    setup = QUEUE.replace("jobs.create_job", "print(clerk.pk) or jobs.create_job")
+    subprocess.run([CHITIEU, "migrate"], env=env, check=True, timeout=120, capture_output=True)
+    subprocess.run([CHITIEU, "shell", "-c", setup], env=env, check=True, timeout=120, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [CHITIEU, "serve", "--port", str(port), "--workers", "1", "--no-worker", "--no-migrate"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        import base64
+        import json
+
+        body = json.dumps({"indicator": "thu-ns", "unit": "huyen-d", "period": "2021", "value": "5"}).encode()
+        auth = base64.b64encode(b"clerk:pw-clerk").decode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1/results/",
+            data=body,
+            headers={"Content-Type": "application/json", "Authorization": f"Basic {auth}", "Accept-Language": "en"},
+        )
+        lock = sqlite3.connect(tmp_path / "chitieu.sqlite3", isolation_level=None)
+        lock.execute("BEGIN IMMEDIATE")
+        try:
+            try:
+                urllib.request.urlopen(request, timeout=30)
+                status, headers, text = 200, {}, ""
+            except urllib.error.HTTPError as exc:
+                status, headers, text = exc.code, dict(exc.headers), exc.read().decode()
+        finally:
+            lock.execute("ROLLBACK")
+            lock.close()
+        assert status == 503 and headers.get("Retry-After") == "5", (status, text[:300])
+        assert "busy" in json.loads(text)["detail"]
+        created = urllib.request.urlopen(request, timeout=30)  # the lock is gone: the same write succeeds
+        assert created.status == 201
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(30)

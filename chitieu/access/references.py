@@ -48,19 +48,25 @@ def require_action(actor, unit, *actions: str) -> None:
     raise PermissionDenied(_("You may not do this on {unit}.").format(unit=getattr(unit, "name", unit)))
 
 
-def unknown(field: str, what: str, ident) -> ValidationError:
+def _unknown_messages() -> dict[str, str]:
+    return {
+        "resolution": _("There is no resolution with the id {id}."),
+        "document": _("There is no document with the id {id}."),
+        "term": _("There is no term with the id {id}."),
+    }
+
+
+def unknown(field: str, kind: str, ident) -> ValidationError:
     """The refusal of an id that does not exist, word for word the same for one the user may not see."""
-    return ValidationError(
-        {field: _("There is no {what} with the id {id}.").format(what=what, id=ident)}, code="does_not_exist"
-    )
+    return ValidationError({field: _unknown_messages()[kind].format(id=ident)}, code="does_not_exist")
 
 
-def require_visible(actor, field: str, obj, *, unit, what: str) -> None:
+def require_visible(actor, field: str, obj, *, unit, kind: str) -> None:
     """``obj`` (held by ``unit``) is visible to the actor, else refused as if it did not exist."""
     if obj is None:
         return
     if not _may(actor, "view", unit):
-        raise unknown(field, what, obj.pk)
+        raise unknown(field, kind, obj.pk)
 
 
 def resolution_reference(actor, resolution, *, unit, field: str = "resolution") -> None:
@@ -68,7 +74,7 @@ def resolution_reference(actor, resolution, *, unit, field: str = "resolution") 
     resolution's targets stay with the unit that adopted it)."""
     if resolution is None:
         return
-    require_visible(actor, field, resolution, unit=resolution.unit, what=_("resolution"))
+    require_visible(actor, field, resolution, unit=resolution.unit, kind="resolution")
     if resolution.unit_id != _unit_id(unit):
         raise ValidationError(
             {
@@ -84,13 +90,13 @@ def document_reference(actor, document, field: str = "source_document") -> None:
     """The document a figure or conference was read from: visible to the actor."""
     if document is None:
         return
-    require_visible(actor, field, document, unit=document.unit, what=_("document"))
+    require_visible(actor, field, document, unit=document.unit, kind="document")
 
 
 def term_reference(actor, term, *, unit, field: str = "term") -> None:
     """A resolution's or conference's term: visible to the actor and the same unit's."""
     if term is None:
         return
-    require_visible(actor, field, term, unit=term.unit, what=_("term"))
+    require_visible(actor, field, term, unit=term.unit, kind="term")
     if term.unit_id != _unit_id(unit):
         raise ValidationError({field: _("That term belongs to another unit.")}, code="other_unit")

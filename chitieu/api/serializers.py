@@ -12,8 +12,8 @@ class VisiblePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A reference by id to an object held by a unit: only those the caller may see can be named, and
     an invisible one is refused word for word like one that does not exist."""
 
-    def __init__(self, *, what, **kwargs):
-        self.what = what
+    def __init__(self, *, kind, **kwargs):
+        self.kind = kind
         super().__init__(**kwargs)
 
     def get_queryset(self):
@@ -33,7 +33,7 @@ class VisiblePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         except (TypeError, ValueError, OverflowError):
             self.fail("incorrect_type", data_type=type(data).__name__)
         except self.get_queryset().model.DoesNotExist:
-            raise serializers.ValidationError(unknown("x", self.what, data).message_dict["x"]) from None
+            raise serializers.ValidationError(unknown("x", self.kind, data).message_dict["x"]) from None
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -108,7 +108,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 class ResolutionSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
     term = VisiblePrimaryKeyRelatedField(
-        what=_("term"), queryset=Term.objects.all(), allow_null=True, required=False
+        kind="term", queryset=Term.objects.all(), allow_null=True, required=False
     )
 
     class Meta:
@@ -120,7 +120,7 @@ class TargetSerializer(serializers.ModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
     resolution = VisiblePrimaryKeyRelatedField(
-        what=_("resolution"), queryset=Resolution.objects.all(), allow_null=True, required=False
+        kind="resolution", queryset=Resolution.objects.all(), allow_null=True, required=False
     )
     basis = serializers.ChoiceField(choices=Basis.choices)
     kind = serializers.ChoiceField(choices=TargetKindChoices.choices, default="level")

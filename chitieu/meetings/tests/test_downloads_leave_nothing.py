@@ -27,7 +27,9 @@ def test_every_download_cleans_up_its_temporary_files(vi_client, world, scratch)
         value=D(5),
         today=dt.date(2024, 6, 1),
     )
-    conf = conference_create(unit=world.district, body="executive", date=dt.date(2023, 6, 22), term=world.term)
+    conf = conference_create(
+        unit=world.district, body="executive", date=dt.date(2023, 6, 22), term=world.term
+    )
     for url in (
         "/units/huyen-d/report.docx?period=2023-H1",
         "/units/huyen-d/appendix.xlsx?period=2023-H1",

@@ -194,16 +194,20 @@ def build_world():
     }
     jobs[ANON] = {"in": own[REPORTER], "out": own[TOWN]}
 
-    def workbook(unit):
+    def workbook(unit, resolution=None):
         from openpyxl import load_workbook
 
-        from chitieu.imports.layout import RESULTS_SHEET
+        from chitieu.imports.layout import META_SHEET, RESULTS_SHEET
 
         wb = load_workbook(io.BytesIO(build_template(unit, "2023-H1")))
         ws = wb[RESULTS_SHEET]
         for row in ws.iter_rows(min_row=1):
             if row[2].value == "thu-ns":
                 row[6].value = 42
+        if resolution is not None:  # the template's metadata names another unit's resolution
+            for row in wb[META_SHEET].iter_rows():
+                if row[0].value == "resolution":
+                    row[1].value = resolution.pk
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()
@@ -245,7 +249,7 @@ def build_world():
         doc=doc,
         cand=cand,
         job=jobs,
-        workbook={"in": workbook(d), "out": workbook(t)},
+        workbook={"in": workbook(d), "out": workbook(t), "cross": workbook(d, res_out)},
         admin_obj=admin_obj,
         submission_status=submission_status,
     )
