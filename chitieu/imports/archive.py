@@ -23,6 +23,7 @@ import io
 import os
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.parsers import expat
@@ -224,6 +225,7 @@ def inspect_archive(data: bytes | str | os.PathLike, *, limits: Limits, deadline
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
+        zlib.error,
         OSError,
         ValueError,
         EOFError,

@@ -26,6 +26,7 @@ from .reading import (
     SheetReader,
     max_bytes,
     open_workbook,
+    unreadable,
 )
 from .report import ImportIssue, ImportReport, Progress, ResultRow, TargetRow
 from .writing import write_rows
@@ -89,6 +90,9 @@ def import_workbook(
             parsed.append((reader, list(reader.rows()), skip))
     except WorkbookRefused as exc:  # the time budget ran out while reading
         report.errors = [ImportIssue(message=str(exc))]
+        return report
+    except Exception as exc:  # a damaged sheet openpyxl stumbles on while streaming it
+        report.errors = [ImportIssue(message=unreadable(exc))]
         return report
     finally:
         wb.close()

@@ -120,12 +120,13 @@ def open_workbook(data, *, deadline: Deadline | None = None, limits: Limits | No
             _("The file is not an Excel workbook (.xlsx): use the template downloaded from chitieu.")
         )
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(_source(data)) as zf:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         raise WorkbookRefused(
             _("The file is damaged or not an Excel workbook (.xlsx): it cannot be opened as one.")
         ) from None
@@ -152,12 +153,14 @@ def open_workbook(data, *, deadline: Deadline | None = None, limits: Limits | No
                 _source(data), read_only=True, data_only=False, keep_links=False, rich_text=False
             )
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise WorkbookRefused(
-            _("The workbook cannot be read ({problem}): save it again from Excel as .xlsx.").format(
-                problem=exc.__class__.__name__
-            )
-        ) from None
+        raise WorkbookRefused(unreadable(exc)) from None
     return Workbook(book, scan, deadline)
+
+
+def unreadable(exc: BaseException) -> str:
+    return _("The workbook cannot be read ({problem}): save it again from Excel as .xlsx.").format(
+        problem=exc.__class__.__name__
+    )
 
 
 # -- reading cells ---------------------------------------------------------------------------------
