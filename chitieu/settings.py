@@ -271,6 +271,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "chitieu.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 100,
     "COERCE_DECIMAL_TO_STRING": True,
+    "DEFAULT_PARSER_CLASSES": [
+        "chitieu.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 # The largest page an API list returns (?limit= above it is capped).
 CHITIEU_API_MAX_PAGE_SIZE = int(env_number("CHITIEU_API_MAX_PAGE_SIZE", 1000, minimum=1))

@@ -193,3 +193,15 @@ def test_a_page_never_holds_more_than_the_maximum(api, world, settings):
 def test_an_id_beyond_the_integer_range_is_not_found(api, world):
     assert api.get("/api/v1/results/9223372036854775808/").status_code == 404
     assert api.get("/api/v1/targets/99999999999999999999999/").status_code == 404
+
+
+def test_a_deeply_nested_or_oversized_json_body_is_refused_not_crashed_on(api, world, settings):
+    deep = "[" * 100_000 + "]" * 100_000
+    resp = api.generic("POST", "/api/v1/results/", deep, content_type="application/json")
+    assert resp.status_code == 400 and "nested deeper than 32 levels" in resp.json()["detail"]
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    big = '{"note": "' + "x" * 20_000 + '"}'
+    resp = api.generic("POST", "/api/v1/results/", big, content_type="application/json")
+    assert resp.status_code == 413 and "limit" in resp.json()["detail"]
+    resp = api.generic("POST", "/api/v1/results/", '{"value": NaN}', content_type="application/json")
+    assert resp.status_code == 400
