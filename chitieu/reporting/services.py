@@ -75,14 +75,16 @@ def _save_new_or_existing(obj, what: str) -> None:
 NOTE_MAX_CHARS = 2000
 
 
-def _check_text_lengths(**texts: str) -> None:
-    errors = {
-        field: _("{field} is {n} characters long; at most {limit} are kept.").format(
-            field=_("The note") if field == "note" else _("The reason"), n=len(text), limit=NOTE_MAX_CHARS
+def _check_text_lengths(*, note: str = "", reason: str = "") -> None:
+    errors = {}
+    if note and len(note) > NOTE_MAX_CHARS:
+        errors["note"] = _("The note is {n} characters long; at most {limit} are kept.").format(
+            n=len(note), limit=NOTE_MAX_CHARS
         )
-        for field, text in texts.items()
-        if text and len(text) > NOTE_MAX_CHARS
-    }
+    if reason and len(reason) > NOTE_MAX_CHARS:
+        errors["reason"] = _("The reason is {n} characters long; at most {limit} are kept.").format(
+            n=len(reason), limit=NOTE_MAX_CHARS
+        )
     if errors:
         raise ValidationError(errors)
 
