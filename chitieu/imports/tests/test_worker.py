@@ -54,6 +54,7 @@ def test_a_running_job_whose_process_died_is_failed_with_the_reason_when_its_pag
         user=clerk,
         filename="f.xlsx",
         sha256="0" * 64,
+        language="en",
         status=JobStatus.RUNNING,
         worker=f"{socket.gethostname()}:{dead_pid()}",
     )

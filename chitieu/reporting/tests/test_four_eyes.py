@@ -24,6 +24,15 @@ pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 6, 1)
 
 
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request in English leaves English active in this thread: later tests expect the default."""
+    from django.utils import translation
+
+    with translation.override(None):
+        yield
+
+
 @pytest.fixture
 def both(world):
     """A user who is both reporter and approver on huyen-d."""
