@@ -133,6 +133,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "chitieu.audit.context.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A NUL character in a query, form or file name: 400 (PostgreSQL cannot store one; chitieu/web/nul.py).
+    "chitieu.web.nul.RefuseNulMiddleware",
     # A writer that waited too long for the database: 503 "busy, try again" (chitieu/web/busy.py).
     "chitieu.web.busy.BusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
@@ -273,8 +275,8 @@ REST_FRAMEWORK = {
     "COERCE_DECIMAL_TO_STRING": True,
     "DEFAULT_PARSER_CLASSES": [
         "chitieu.api.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "chitieu.api.parsers.NoNulFormParser",
+        "chitieu.api.parsers.NoNulMultiPartParser",
     ],
 }
 # The largest page an API list returns (?limit= above it is capped).

@@ -9,7 +9,9 @@ import json
 from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+
+from chitieu.web.nul import holds_nul, nul_message
 
 MAX_DEPTH = 32
 
@@ -54,9 +56,29 @@ class BoundedJSONParser(JSONParser):
             )
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
-            return json.loads(raw.decode(encoding), parse_constant=_no_constant)
+            data = json.loads(raw.decode(encoding), parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:
             raise ParseError(_("The JSON cannot be read: {problem}").format(problem=exc)) from None
+        if holds_nul(data):
+            raise ParseError(nul_message())
+        return data
+
+
+class NoNulFormParser(FormParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        if holds_nul({k: data.getlist(k) for k in data}):
+            raise ParseError(nul_message())
+        return data
+
+
+class NoNulMultiPartParser(MultiPartParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        names = [f.name or "" for _k, files in parsed.files.lists() for f in files]
+        if holds_nul({k: parsed.data.getlist(k) for k in parsed.data}) or holds_nul(names):
+            raise ParseError(nul_message())
+        return parsed
 
 
 def _no_constant(name: str):

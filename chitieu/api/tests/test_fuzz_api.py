@@ -40,6 +40,21 @@ STATEFUL = settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def connection_kept():
+    """The WSGI handler closes a connection that is not in autocommit when a request ends; the test's
+    transaction is such a connection (on PostgreSQL it would be closed under the test). Django's test
+    client disconnects the same signal handlers."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def personas(world):
     """(name, headers): anonymous, a reporter of huyen-d, an administrator."""

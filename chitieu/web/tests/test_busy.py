@@ -40,3 +40,23 @@ def test_a_postgresql_lock_timeout_is_busy_too_but_other_errors_are_not():
     assert not is_busy(OperationalError("no such table: x"))
     assert not is_busy(ValueError("database is locked"))
     assert answer("/api/v1/results/", ValueError("x")) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/api/v1/results/?unit=%00", None),
+        ("get", "/audit/?unit=x%00", None),
+        ("post", "/api/v1/indicators/", '{"code": "a\\u0000b", "measure_unit": "\\u0000"}'),
+        ("post", "/units/huyen-d/conferences/", {"body": "executive", "title": "x\x00"}),
+    ],
+)
+def test_a_nul_character_anywhere_is_refused_with_400_on_both_engines(vi_client, world, method, url, data):
+    if method == "get":
+        resp = vi_client.get(url)
+    elif isinstance(data, str):
+        resp = vi_client.post(url, data, content_type="application/json")
+    else:
+        resp = vi_client.post(url, data)
+    assert resp.status_code == 400
