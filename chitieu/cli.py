@@ -1,6 +1,8 @@
 """The `chitieu` command: serve, demo, extract, and everything manage.py offers.
 
-chitieu serve [--port 8000] [--host 127.0.0.1] [--workers 2]
+chitieu serve [--port 8000] [--host 127.0.0.1] [--workers 2] [--no-worker]
+                        the web server, with the import worker beside it
+chitieu worker          run queued spreadsheet imports (started by serve)
 chitieu demo            load the five seed reviews (idempotent)
 chitieu extract FILE... read the figures out of Vietnamese reports
 chitieu migrate | createsuperuser | shell | ...   (manage.py commands)
@@ -37,6 +39,11 @@ def serve(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=settings.CHITIEU_PORT)
     parser.add_argument("--workers", type=int, default=settings.CHITIEU_WORKERS)
     parser.add_argument("--no-migrate", action="store_true", help="do not apply pending migrations first")
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the import worker beside the web server (run `chitieu worker` elsewhere)",
+    )
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error(f"--port must be between 1 and 65535, not {args.port}")
@@ -48,6 +55,7 @@ def serve(argv: list[str]) -> int:
 
     connections.close_all()
     print(f"chitieu: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    worker = None if args.no_worker else start_worker()
     from gunicorn.app.wsgiapp import run
 
     sys.argv = [
@@ -68,8 +76,30 @@ def serve(argv: list[str]) -> int:
         "--timeout",
         "210",
     ]
-    run()
+    try:
+        run()
+    finally:
+        stop_worker(worker)
     return 0
+
+
+def start_worker():
+    """The import worker (chitieu/imports/worker.py) as a child of this process: it stops when the
+    server stops, and by itself should this process die without stopping it."""
+    import subprocess
+
+    cmd = [sys.executable, "-m", "chitieu.cli", "worker", "--parent", str(os.getpid())]
+    return subprocess.Popen(cmd, env={**os.environ, "DJANGO_SETTINGS_MODULE": "chitieu.settings"})
+
+
+def stop_worker(worker) -> None:
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(15)
+    except Exception:
+        worker.kill()
 
 
 def extract(argv: list[str]) -> int:

@@ -34,8 +34,19 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
-# Where the SQLite database, the secret key and uploads live: ./var of the directory chitieu is started
-# from unless CHITIEU_HOME says otherwise (never inside the installed package).
+def env_number(name: str, default: float, *, minimum: float = 0) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw!r}")
+    return value
+
+
 def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     raw = os.environ.get(name, "").strip()
     if not raw:
@@ -49,19 +60,8 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     return value
 
 
-def env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
-    if value < 0:
-        raise ImproperlyConfigured(f"{name} cannot be negative, not {value}")
-    return value
-
-
+# Where the SQLite database, the secret key and uploads live: ./var of the directory chitieu is started
+# from unless CHITIEU_HOME says otherwise (never inside the installed package).
 CHITIEU_HOME = Path(os.environ.get("CHITIEU_HOME") or "var").resolve()
 try:
     CHITIEU_HOME.mkdir(parents=True, exist_ok=True)
@@ -147,6 +147,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "chitieu.audit.context.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A NUL character in a query, form or file name: 400 (PostgreSQL cannot store one; chitieu/web/nul.py).
+    "chitieu.web.nul.RefuseNulMiddleware",
+    # A writer that waited too long for the database: 503 "busy, try again" (chitieu/web/busy.py).
+    "chitieu.web.busy.BusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -161,7 +165,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)  # hours
+AXES_COOLOFF_TIME = env_number("AXES_COOLOFF_HOURS", 0.25)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
@@ -228,7 +232,9 @@ else:
                 # lock upgrades that fail under concurrent writers.
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                # How long a writer waits for another one before it is answered 503 "busy, try again"
+                # (chitieu/web/busy.py).
+                "timeout": env_number("CHITIEU_SQLITE_TIMEOUT", 20),
             },
         }
     }
@@ -292,10 +298,25 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "chitieu.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 100,
     "COERCE_DECIMAL_TO_STRING": True,
+    "DEFAULT_PARSER_CLASSES": [
+        "chitieu.api.parsers.BoundedJSONParser",
+        "chitieu.api.parsers.NoNulFormParser",
+        "chitieu.api.parsers.NoNulMultiPartParser",
+    ],
 }
+# The largest page an API list returns (?limit= above it is capped).
+CHITIEU_API_MAX_PAGE_SIZE = env_int("CHITIEU_API_MAX_PAGE_SIZE", 1000, minimum=1)
+# Bounds on one import (chitieu/imports/archive.py and worker.py): unpacked size, rows, the time to
+# read the workbook, and the import job's hard time and memory limits in the worker.
+CHITIEU_IMPORT_MAX_UNPACKED_BYTES = int(env_number("CHITIEU_IMPORT_MAX_UNPACKED_MB", 100, minimum=1) * 2**20)
+CHITIEU_IMPORT_MAX_ROWS = env_int("CHITIEU_IMPORT_MAX_ROWS", 200_000, minimum=1)
+CHITIEU_IMPORT_PARSE_SECONDS = env_number("CHITIEU_IMPORT_PARSE_SECONDS", 120)
+CHITIEU_IMPORT_TIME_LIMIT = env_number("CHITIEU_IMPORT_TIME_LIMIT", 900, minimum=1)
+CHITIEU_IMPORT_MEMORY_MB = env_int("CHITIEU_IMPORT_MEMORY_MB", 2048, minimum=256)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "chitieu API",
     "DESCRIPTION": "Units, resolutions, indicators, targets and periodic results.",

@@ -7,6 +7,7 @@ Roles are held on a unit and reach its whole subtree. Actions:
     approve        submit-approve-reopen results                       approver, administrator
     manage         targets, resolutions, conferences, documents, tasks  office, administrator
     personnel      see personnel votes                                 leader, office, administrator
+    administer     settings of a unit (e.g. allowing self-approval)    administrator
     catalogue      edit the indicator catalogue                        office on a root unit, administrator
 
 A superuser is an administrator everywhere. `unit_ids_for` returns None for "every unit".
@@ -27,6 +28,7 @@ ACTIONS: dict[str, set[str]] = {
     "approve": {Role.APPROVER, Role.ADMIN},
     "manage": {Role.OFFICE, Role.ADMIN},
     "personnel": {Role.LEADER, Role.OFFICE, Role.ADMIN},
+    "administer": {Role.ADMIN},
 }
 
 _SUBTREES_SQL = """
@@ -85,6 +87,21 @@ def unit_ids_for(user, action: str) -> set[int] | None:
 
 def can(user, action: str, unit) -> bool:
     ids = unit_ids_for(user, action)
+    return ids is None or (unit is not None and unit.pk in ids)
+
+
+def personnel_unit_ids(user) -> set[int] | None:
+    """The units whose personnel votes the user may see (None: all of them): the "personnel" action,
+    or the global permission meetings.view_personnel."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    if user.has_perm("meetings.view_personnel"):
+        return None
+    return unit_ids_for(user, "personnel")
+
+
+def can_see_personnel_of(user, unit) -> bool:
+    ids = personnel_unit_ids(user)
     return ids is None or (unit is not None and unit.pk in ids)
 
 

@@ -10,6 +10,34 @@ from chitieu.reporting.choices import ResultSource, ResultStatus
 from chitieu.reporting.models import Result, StatedComparison
 
 
+class VisiblePrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """A reference by id to an object held by a unit: only those the caller may see can be named, and
+    an invisible one is refused word for word like one that does not exist."""
+
+    def __init__(self, *, kind, **kwargs):
+        self.kind = kind
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        from chitieu.access.scope import restrict
+
+        request = self.context.get("request")
+        qs = super().get_queryset()
+        return restrict(qs, request.user) if request is not None else qs.none()
+
+    def to_internal_value(self, data):
+        from chitieu.access.references import unknown
+
+        if isinstance(data, bool) or not isinstance(data, int | str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            return self.get_queryset().get(pk=int(data))
+        except (TypeError, ValueError, OverflowError):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        except self.get_queryset().model.DoesNotExist:
+            raise serializers.ValidationError(unknown("x", self.kind, data).message_dict["x"]) from None
+
+
 class UnitSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(
         slug_field="code", queryset=Unit.objects.all(), allow_null=True, required=False
@@ -81,7 +109,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 class ResolutionSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
-    term = serializers.PrimaryKeyRelatedField(queryset=Term.objects.all(), allow_null=True, required=False)
+    term = VisiblePrimaryKeyRelatedField(
+        kind="term", queryset=Term.objects.all(), allow_null=True, required=False
+    )
 
     class Meta:
         model = Resolution
@@ -91,8 +121,8 @@ class ResolutionSerializer(serializers.ModelSerializer):
 class TargetSerializer(serializers.ModelSerializer):
     indicator = serializers.SlugRelatedField(slug_field="code", queryset=Indicator.objects.all())
     unit = serializers.SlugRelatedField(slug_field="code", queryset=Unit.objects.all())
-    resolution = serializers.PrimaryKeyRelatedField(
-        queryset=Resolution.objects.all(), allow_null=True, required=False
+    resolution = VisiblePrimaryKeyRelatedField(
+        kind="resolution", queryset=Resolution.objects.all(), allow_null=True, required=False
     )
     basis = serializers.ChoiceField(choices=Basis.choices)
     kind = serializers.ChoiceField(choices=TargetKind.choices, default="level")

@@ -235,7 +235,11 @@ class TargetViewSet(viewsets.ModelViewSet):
         data.pop("derived", None)
         try:
             serializer.instance = target_save(
-                actor=self.request.user, expected_version=expected, create_only=instance is None, **data
+                actor=self.request.user,
+                expected_version=expected,
+                create_only=instance is None,
+                instance=instance,
+                **data,
             )
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
@@ -295,9 +299,14 @@ class ResultViewSet(viewsets.ModelViewSet):
             require(self.request, "enter_results", instance.unit)
         require(self.request, "enter_results", data["unit"])
         expected = _expected(data, instance, Result)
+        data.setdefault("value", None)  # the service names a missing value
         try:
             serializer.instance = result_save(
-                actor=self.request.user, expected_version=expected, create_only=instance is None, **data
+                actor=self.request.user,
+                expected_version=expected,
+                create_only=instance is None,
+                instance=instance,
+                **data,
             )
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None

@@ -4,30 +4,25 @@ import csv
 import json
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chitieu.access.scope import get_unit_for_user, unit_ids_for
+from chitieu.access.scope import get_unit_for_user
+from chitieu.lib.safecells import csv_row
 
-from .models import AuditEntry
+from .selectors import audit_entries
 
 
 def _entries(request):
-    qs = AuditEntry.objects.select_related("unit").order_by("-at", "-id")
-    ids = unit_ids_for(request.user, "view")
-    if ids is not None:
-        qs = qs.filter(
-            Q(unit_id__in=ids) | Q(unit__isnull=True, object_type__startswith="indicators.indicator")
-        )
     unit = None
     if request.GET.get("unit"):
         unit = get_unit_for_user(request.user, request.GET["unit"], "view")
-        qs = qs.filter(unit=unit)
-    if request.GET.get("object_type"):
-        qs = qs.filter(object_type=request.GET["object_type"])
-    if request.GET.get("object_id"):
-        qs = qs.filter(object_id=request.GET["object_id"])
+    qs = audit_entries(
+        request.user,
+        unit=unit,
+        object_type=request.GET.get("object_type", ""),
+        object_id=request.GET.get("object_id", ""),
+    )
     return qs, unit
 
 
@@ -40,14 +35,15 @@ def audit_list(request):
 
 
 def audit_export(request):
-    """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese)."""
+    """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese); text that begins like a
+    formula gets a leading apostrophe (chitieu.lib.safecells)."""
     qs, unit = _entries(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nhat-ky-thay-doi.csv"'
     response.write("\ufeff")
     w = csv.writer(response)
     w.writerow(
-        [
+        [  # the header
             "at",
             "actor",
             "action",
@@ -64,19 +60,21 @@ def audit_export(request):
     )
     for e in qs.iterator():
         w.writerow(
-            [
-                e.at.isoformat(),
-                e.actor_name,
-                e.action,
-                e.object_type,
-                e.object_id,
-                e.object_repr,
-                e.unit.code if e.unit else "",
-                e.reason,
-                e.ip or "",
-                e.request_id,
-                json.dumps(e.before, ensure_ascii=False),
-                json.dumps(e.after, ensure_ascii=False),
-            ]
+            csv_row(
+                [
+                    e.at.isoformat(),
+                    e.actor_name,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.object_repr,
+                    e.unit.code if e.unit else "",
+                    e.reason,
+                    e.ip or "",
+                    e.request_id,
+                    json.dumps(e.before, ensure_ascii=False),
+                    json.dumps(e.after, ensure_ascii=False),
+                ]
+            )
         )
     return response

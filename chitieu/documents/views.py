@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -23,9 +24,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _file(render, ctx, filename: str, content_type: str) -> FileResponse:
-    tmp = Path(tempfile.mkdtemp(prefix="chitieu-doc-")) / filename
-    render(ctx, tmp)
-    return FileResponse(tmp.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    """Render into a temporary folder that is removed before the answer leaves (a document is a few
+    hundred kilobytes: held in memory, nothing is left on disk)."""
+    with tempfile.TemporaryDirectory(prefix="chitieu-doc-") as folder:
+        path = Path(folder) / filename
+        render(ctx, path)
+        data = path.read_bytes()
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
 
 
 def _report_args(request, code: str):

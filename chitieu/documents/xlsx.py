@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 
 from chitieu.documents.context import Appendix, AppendixRow, ReportContext
 from chitieu.documents.formats import NO_DATA, reference_line
+from chitieu.lib.safecells import set_cell, write
 
 __all__ = ["FIRST_DATA_ROW", "HEADER_ROWS", "number_format", "percent_format", "render_appendix_xlsx"]
 
@@ -144,9 +145,11 @@ def render_appendix_xlsx(ctx: ReportContext, path: str | Path) -> Path:
     last = get_column_letter(ncols)
 
     title = f"{appendix.subtitle} - {ctx.meta.issuer.display_name} - {appendix.period_label}"
-    ws.cell(TITLE_ROW, 1, title).font = Font(name=layout.font_name, size=layout.appendix_title_pt, bold=True)
+    write(ws, TITLE_ROW, 1, title).font = Font(
+        name=layout.font_name, size=layout.appendix_title_pt, bold=True
+    )
     ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-    ws.cell(REFERENCE_ROW, 1, reference_line(ctx.meta)).font = Font(
+    write(ws, REFERENCE_ROW, 1, reference_line(ctx.meta)).font = Font(
         name=layout.font_name, size=layout.table_pt, italic=True
     )
     ws.merge_cells(f"A{REFERENCE_ROW}:{last}{REFERENCE_ROW}")
@@ -156,7 +159,7 @@ def render_appendix_xlsx(ctx: ReportContext, path: str | Path) -> Path:
     header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for r, labels in zip(HEADER_ROWS, (top, sub), strict=True):
         for c, label in enumerate(labels, start=1):
-            cell = ws.cell(r, c, label or None)
+            cell = write(ws, r, c, label or None)
             cell.font, cell.alignment, cell.border = bold, header_align, _BOX
     for c, label in enumerate(sub, start=1):
         if not label:  # single-level column: merge vertically
@@ -175,7 +178,7 @@ def render_appendix_xlsx(ctx: ReportContext, path: str | Path) -> Path:
             for c, (value, fmt) in enumerate(
                 _row_values(appendix, group.heading, None if row.level else number, row), start=1
             ):
-                cell = ws.cell(r, c, value)
+                cell = set_cell(ws.cell(r, c), value)
                 cell.font, cell.border = font, _BOX
                 if fmt:
                     cell.number_format = fmt

@@ -29,6 +29,8 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Which process runs the job ("host:pid"): a job whose process has died is marked failed.
+    worker = models.CharField(max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -47,3 +49,14 @@ class ImportJob(models.Model):
         if self.finished:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class ImportUpload(models.Model):
+    """The uploaded file of a job, kept in the database until the job has run, so that the worker can
+    read it from any machine that reaches the database (no shared folder needed)."""
+
+    job = models.OneToOneField(ImportJob, on_delete=models.CASCADE, related_name="upload")
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"upload of job {self.job_id}"

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from chitieu.indicators.models import Indicator, Resolution, Target
 from chitieu.lib.periods import parse_period
+from chitieu.lib.safecells import write
 from chitieu.orgs.models import Unit
 from chitieu.reporting.models import Result
 from chitieu.reporting.services import window_rule_for
@@ -91,7 +92,7 @@ def default_status(unit: Unit, period: str, *, today=None) -> str:
 
 def _header(ws, columns, widths) -> None:
     for i, (title, _key) in enumerate(columns):
-        c = ws.cell(row=HEADER_ROW, column=i + 1, value=title)
+        c = write(ws, HEADER_ROW, i + 1, title)
         c.font = _HEADER_FONT
         c.fill = _HEADER_FILL
         c.alignment = Alignment(wrap_text=True, vertical="center")
@@ -131,11 +132,12 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
     title = f"Kết quả thực hiện: {unit.name} ({unit.code}), {p.label('vi')} ({p.code})"
     if resolution is not None:
         title += f"; {resolution}"
-    ws.cell(row=1, column=1, value=title).font = _TITLE_FONT
-    ws.cell(
-        row=2,
-        column=1,
-        value=(
+    write(ws, 1, 1, title).font = _TITLE_FONT
+    write(
+        ws,
+        2,
+        1,
+        (
             "Nhập số dạng số hoặc viết kiểu Việt Nam (101.761; 59,9). Không dùng công thức, không gộp ô, "
             "không đổi tiêu đề cột. Để trống ô Giá trị khi chưa có số liệu. Kỳ đã duyệt rồi mở lại: ghi lý do "
             "sửa ở cột cuối."
@@ -160,16 +162,17 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
             None,  # the reason for a change, asked for only in a reopened period
         ]
         for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value)
+            write(ws, row, col, value)
         row += 1
     _list_validation(ws, 9, list(STATUS_LABELS.values()), "thực hiện hoặc ước")
 
     wt = wb.create_sheet(TARGETS_SHEET)
-    wt.cell(row=1, column=1, value=f"Chỉ tiêu: {unit.name} ({unit.code}), {p.code}").font = _TITLE_FONT
-    wt.cell(
-        row=2,
-        column=1,
-        value="Cơ sở, Loại chỉ tiêu: chọn trong danh sách. Một dòng cho mỗi đơn vị, chỉ tiêu, kỳ và cơ sở.",
+    write(wt, 1, 1, f"Chỉ tiêu: {unit.name} ({unit.code}), {p.code}").font = _TITLE_FONT
+    write(
+        wt,
+        2,
+        1,
+        "Cơ sở, Loại chỉ tiêu: chọn trong danh sách. Một dòng cho mỗi đơn vị, chỉ tiêu, kỳ và cơ sở.",
     ).font = _HINT_FONT
     _header(wt, TARGET_COLUMNS, TARGET_WIDTHS)
     applicable = [p.code]
@@ -197,7 +200,7 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
             t.note or None,
         ]
         for col, value in enumerate(values, start=1):
-            wt.cell(row=row, column=col, value=value)
+            write(wt, row, col, value)
         row += 1
     with_target = {t.indicator_id for t in targets if t.unit_id == unit.pk}
     blank_period = resolution.period_code if resolution and resolution.period_code else None
@@ -218,7 +221,7 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
             None,
         ]
         for col, value in enumerate(values, start=1):
-            wt.cell(row=row, column=col, value=value)
+            write(wt, row, col, value)
         row += 1
     _list_validation(wt, 5, list(BASIS_LABELS.values()), "Cơ sở của chỉ tiêu")
     _list_validation(wt, 6, list(KIND_LABELS.values()), "Loại chỉ tiêu")
@@ -233,8 +236,8 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
         ("generated_at", timezone.localtime().isoformat(timespec="seconds")),
     ]
     for i, (key, value) in enumerate(meta, start=1):
-        wm.cell(row=i, column=1, value=key)
-        wm.cell(row=i, column=2, value=value)
+        write(wm, i, 1, key)
+        write(wm, i, 2, value)
     wm.sheet_state = "hidden"
 
     buf = io.BytesIO()

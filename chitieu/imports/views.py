@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from chitieu.access.scope import unit_ids_for
 from chitieu.indicators.models import Resolution
 from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.orgs.models import Unit
@@ -31,10 +32,6 @@ def _scoped_template_form(request, data):
 
 
 def _viewable_units(user) -> set[int] | None:
-    try:
-        from chitieu.access.scope import unit_ids_for
-    except ImportError:  # before the access module exists every unit can be viewed
-        return None
     return unit_ids_for(user, "view")
 
 
@@ -53,7 +50,7 @@ def imports(request):
                 dry_run=form.cleaned_data["dry_run"],
                 language=getattr(request, "LANGUAGE_CODE", ""),
             )
-            jobs.start_job(job, data)
+            jobs.start_job(job)
             return redirect("imports:job", pk=job.pk)
         status = 400
     template_form = _scoped_template_form(request, request.GET or None)
@@ -107,13 +104,30 @@ def _own_job(request, pk: int) -> ImportJob:
     job = get_object_or_404(ImportJob, pk=pk)
     if job.user_id != request.user.pk and not request.user.is_superuser:
         raise Http404(_("No such import."))
-    return job
+    return jobs.fail_if_dead(job)
+
+
+# A queued job not taken up after this long: the page says that no worker seems to run.
+WAITING_HINT_SECONDS = 30
 
 
 def _job_context(job: ImportJob) -> dict:
+    from django.utils import timezone
+
     done, total = (job.done, job.total) if job.finished else jobs.read_progress(job)
     percent = 100 if job.finished else (int(100 * done / total) if total else 0)
-    return {"job": job, "done": done, "total": total, "percent": percent, "JobStatus": JobStatus}
+    waiting_long = (
+        job.status == JobStatus.QUEUED
+        and (timezone.now() - job.created_at).total_seconds() > WAITING_HINT_SECONDS
+    )
+    return {
+        "job": job,
+        "done": done,
+        "total": total,
+        "percent": percent,
+        "JobStatus": JobStatus,
+        "waiting_long": waiting_long,
+    }
 
 
 @login_required

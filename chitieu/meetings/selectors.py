@@ -4,10 +4,11 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from chitieu.access.scope import can_see_personnel_of
 from chitieu.orgs.models import Unit
 
 from .choices import TaskStatus
-from .models import Conference, Task
+from .models import Conference, Task, Vote
 
 
 def tasks_for_unit(unit: Unit, *, today: dt.date | None = None) -> list[Task]:
@@ -33,5 +34,11 @@ def conferences_for_unit(unit: Unit) -> QuerySet[Conference]:
     return Conference.objects.filter(unit=unit).select_related("term").order_by("-date")
 
 
-def can_see_personnel(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm("meetings.view_personnel"))
+def votes_for(user, conference: Conference) -> tuple[list[Vote], int]:
+    """The conference's votes the user may see, and how many personnel votes are hidden from them
+    (the same rule as the audit trail's, chitieu.access.scope.personnel_unit_ids)."""
+    votes = list(conference.votes.all())
+    if can_see_personnel_of(user, conference.unit):
+        return votes, 0
+    shown = [v for v in votes if not v.personnel]
+    return shown, len(votes) - len(shown)

@@ -10,6 +10,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from chitieu.access.references import (
+    document_reference,
+    require_action,
+    resolution_reference,
+    term_reference,
+)
 from chitieu.audit.services import record, snapshot
 from chitieu.i18n import dmy
 from chitieu.orgs.models import Term, Unit
@@ -58,8 +64,10 @@ def conference_create(
     source_document=None,
     actor=None,
 ) -> Conference:
-    if term is not None and term.unit_id != unit.pk:
-        raise ValidationError({"term": _("That term belongs to another unit.")})
+    require_action(actor, unit, "manage")
+    term_reference(actor, term, unit=unit)
+    resolution_reference(actor, resolution, unit=unit)
+    document_reference(actor, source_document)
     if term is not None and not (term.start_year <= date.year <= term.end_year):
         raise ValidationError(
             {"date": _("{date} lies outside the term {term}.").format(date=dmy(date), term=term)}
@@ -123,6 +131,7 @@ def attendance_add(
     order: int = 0,
     actor=None,
 ) -> Attendance:
+    require_action(actor, conference.unit, "manage")
     if title_since is not None and title_since > conference.date:
         raise ValidationError(
             {
@@ -145,6 +154,7 @@ def attendance_add(
 
 @transaction.atomic
 def agenda_set(*, conference: Conference, items: Sequence[str], actor=None) -> None:
+    require_action(actor, conference.unit, "manage")
     conference.agenda.all().delete()
     _audit(actor, "agenda", conference, conference.unit, after={"agenda": [t for t in items if t.strip()]})
     AgendaItem.objects.bulk_create(
@@ -156,6 +166,7 @@ def agenda_set(*, conference: Conference, items: Sequence[str], actor=None) -> N
 def document_present(
     *, conference: Conference, title: str, presenter: Person | None = None, actor=None
 ) -> PresentedDocument:
+    require_action(actor, conference.unit, "manage")
     doc = PresentedDocument.objects.create(conference=conference, title=title, presenter=presenter)
     _audit(actor, "create", doc, conference.unit)
     return doc
@@ -177,6 +188,7 @@ def vote_record(
 ) -> Vote:
     """Record a vote. With a tally the result follows from it (more than half of those present);
     without one (the minutes say only "biểu quyết thông qua") the result must be given."""
+    require_action(actor, conference.unit, "manage")
     counts = [c for c in (present, votes_for, votes_against, abstain) if c is not None]
     if any(c < 0 for c in counts):
         raise ValidationError({"present": _("Counts cannot be negative.")})
@@ -219,6 +231,7 @@ def vote_record(
 def limitation_add(
     *, conference: Conference, text: str, cause: str = "", indicators=(), actor=None
 ) -> Limitation:
+    require_action(actor, conference.unit, "manage")
     if not text.strip():
         raise ValidationError({"text": _("Describe the limitation.")})
     lim = Limitation.objects.create(conference=conference, text=text.strip(), cause=cause.strip())
@@ -240,6 +253,19 @@ def task_create(
     status: str = TaskStatus.NOT_STARTED,
     actor=None,
 ) -> Task:
+    """A task for ``unit``; set by a conference, it goes to the conference's unit or one below it."""
+    require_action(actor, conference.unit if conference is not None else unit, "manage")
+    if conference is not None and unit.pk != conference.unit_id:
+        from chitieu.orgs.selectors import unit_subtree_ids
+
+        if unit.pk not in unit_subtree_ids(conference.unit_id):
+            raise ValidationError(
+                {
+                    "unit": _(
+                        "A conference of {owner} sets tasks for {owner} and the units below it, not {unit}."
+                    ).format(owner=conference.unit.name, unit=unit.name)
+                }
+            )
     if not text.strip():
         raise ValidationError({"text": _("Describe the task.")})
     if conference is not None and deadline is not None and deadline < conference.date:
@@ -271,6 +297,7 @@ def task_create(
 
 @transaction.atomic
 def task_progress(*, actor, task: Task, date: dt.date, text: str, status: str) -> TaskUpdate:
+    require_action(actor, task.unit, "manage")
     task = Task.objects.select_for_update().get(pk=task.pk)
     before = snapshot(task)
     if status == TaskStatus.OVERDUE:
@@ -309,6 +336,7 @@ def question_add(
     commitment: str = "",
     actor=None,
 ) -> Question:
+    require_action(actor, conference.unit, "manage")
     if not question.strip():
         raise ValidationError({"question": _("Write the question.")})
     q = Question.objects.create(
@@ -327,6 +355,7 @@ def question_add(
 def question_commitment_to_task(
     *, question: Question, unit: Unit, deadline: dt.date | None = None, actor=None
 ) -> Task:
+    require_action(actor, question.conference.unit, "manage")
     if not question.commitment:
         raise ValidationError({"commitment": _("This answer made no commitment to follow up.")})
     if question.follow_up_id:
@@ -337,6 +366,7 @@ def question_commitment_to_task(
         conference=question.conference,
         owner=question.addressed_to,
         deadline=deadline,
+        actor=actor,
     )
     question.follow_up = task
     question.save(update_fields=["follow_up"])

@@ -22,7 +22,7 @@ from .forms import (
     VoteForm,
 )
 from .models import Conference, Task
-from .selectors import can_see_personnel, conferences_for_unit, previous_conference, tasks_for_unit
+from .selectors import conferences_for_unit, previous_conference, tasks_for_unit, votes_for
 
 
 def conference_list(request, code: str):
@@ -89,8 +89,7 @@ def conference_detail(request, pk: int):
                 form.add_service_errors(exc)
         status = 400
     prev = previous_conference(conf)
-    votes = list(conf.votes.all())
-    show_personnel = can(request.user, "personnel", conf.unit) or can_see_personnel(request.user)
+    votes, hidden_votes = votes_for(request.user, conf)
     return render(
         request,
         "meetings/conference_detail.html",
@@ -98,8 +97,8 @@ def conference_detail(request, pk: int):
             "conf": conf,
             "forms": forms_,
             "attendances": conf.attendances.select_related("person"),
-            "votes": [v for v in votes if show_personnel or not v.personnel],
-            "hidden_votes": sum(1 for v in votes if v.personnel and not show_personnel),
+            "votes": votes,
+            "hidden_votes": hidden_votes,
             "previous": prev,
             "previous_tasks": list(prev.tasks.all()) if prev else [],
             "tasks": conf.tasks.select_related("unit", "owner"),

@@ -167,3 +167,23 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id}/{self.indicator_id}/{self.period}: {self.total}"
+
+
+class SelfApproval(models.Model):
+    """Whether the approvers of one unit (that unit only, not those below) may approve figures they
+    submitted or last changed themselves: forbidden unless an administrator allows it, with a reason
+    (a commune with a single officer, say). Every change is in the audit trail."""
+
+    unit = models.OneToOneField("orgs.Unit", on_delete=models.PROTECT, related_name="self_approval")
+    allowed = models.BooleanField(_("self-approval allowed"), default=False)
+    reason = models.TextField(_("reason"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-approval setting")
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {'allowed' if self.allowed else 'forbidden'}"

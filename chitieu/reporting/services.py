@@ -13,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chitieu.access.references import document_reference, require_action, resolution_reference
 from chitieu.audit.services import record, snapshot
 from chitieu.i18n import current_lang, is_user
 from chitieu.indicators.choices import Dimension, Measure, ResolutionKind
@@ -62,6 +63,50 @@ def _save_new_or_existing(obj, what: str) -> None:
             ),
             code="exists",
         ) from None
+
+
+# The longest note or reason a figure or target keeps: what the results form allows, for the API and
+# the import alike.
+NOTE_MAX_CHARS = 2000
+
+
+def _check_text_lengths(*, note: str = "", reason: str = "") -> None:
+    errors = {}
+    if note and len(note) > NOTE_MAX_CHARS:
+        errors["note"] = _("The note is {n} characters long; at most {limit} are kept.").format(
+            n=len(note), limit=NOTE_MAX_CHARS
+        )
+    if reason and len(reason) > NOTE_MAX_CHARS:
+        errors["reason"] = _("The reason is {n} characters long; at most {limit} are kept.").format(
+            n=len(reason), limit=NOTE_MAX_CHARS
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _same_row_keys(instance, keys: dict[str, object]) -> None:
+    """An update changes the row it was asked to change: a body naming other keys is refused."""
+    messages = {
+        "indicator": _(
+            "This row is for the indicator {current}, not {other}: to enter {other}, create a new row."
+        ),
+        "unit": _("This row is for the unit {current}, not {other}: to enter {other}, create a new row."),
+        "period": _("This row is for the period {current}, not {other}: to enter {other}, create a new row."),
+        "basis": _("This row is for the basis {current}, not {other}: to enter {other}, create a new row."),
+    }
+    errors = {}
+    for field, value in keys.items():
+        if field in ("indicator", "unit"):
+            current, other = getattr(instance, field), value
+            differ = getattr(value, "pk", value) != getattr(instance, f"{field}_id")
+            current, other = getattr(current, "code", current), getattr(other, "code", other)
+        else:
+            current, other = getattr(instance, field), value
+            differ = current != other
+        if differ:
+            errors[field] = messages[field].format(current=current, other=other)
+    if errors:
+        raise ValidationError(errors, code="other_row")
 
 
 def _num(value: Decimal | None) -> str:
@@ -165,9 +210,18 @@ def result_save(
     expected_version: int | None = None,
     reason: str = "",
     create_only: bool = False,
+    instance: Result | None = None,
 ) -> Result:
-    """Create or update the one result for (indicator, unit, period)."""
+    """Create or update the one result for (indicator, unit, period).
+
+    ``instance``: the row the caller means to change (an API update of /results/<id>/); the keys must
+    be that row's, and ``expected_version`` is checked against that row."""
+    require_action(actor, unit, "enter_results")
+    document_reference(actor, source_document)
+    _check_text_lengths(note=note, reason=reason)
     p = period_parse(period)
+    if instance is not None:
+        _same_row_keys(instance, {"indicator": indicator, "unit": unit, "period": p.code})
     _check_unit_in_period(unit, p)
     today = today or timezone.localdate()
     ancestors, is_base, rule = _ancestry(unit)
@@ -197,7 +251,13 @@ def result_save(
             ),
             code="locked",
         )
-    result = Result.objects.select_for_update().filter(indicator=indicator, unit=unit, period=p.code).first()
+    rows = Result.objects.select_for_update()
+    if instance is not None:
+        result = rows.filter(pk=instance.pk).first()
+        if result is None:
+            raise ValidationError(_("This figure was deleted meanwhile: reload the page."), code="gone")
+    else:
+        result = rows.filter(indicator=indicator, unit=unit, period=p.code).first()
     if result is not None:  # the objects in hand, not fetched again for validation and the audit row
         result.indicator, result.unit = indicator, unit
     old_contribution = rollups.NONE
@@ -326,8 +386,18 @@ def target_save(
     source_span: tuple[int, int] | None = None,
     reason: str = "",
     create_only: bool = False,
+    instance: Target | None = None,
 ) -> Target:
+    """Create or update the one target for (indicator, unit, period, basis); ``instance`` as in
+    :func:`result_save`. A derived target (worked back from a document's stated percentage) may be
+    recorded by whoever enters the figure it comes from."""
+    require_action(actor, unit, "manage", *(("enter_results",) if derived else ()))
+    resolution_reference(actor, resolution, unit=unit)
+    document_reference(actor, source_document)
+    _check_text_lengths(note=note, reason=reason)
     p = period_parse(period)
+    if instance is not None:
+        _same_row_keys(instance, {"indicator": indicator, "unit": unit, "period": p.code, "basis": basis})
     _check_unit_in_period(unit, p)
     if value is None:
         raise ValidationError({"value": _("Enter a value.")})
@@ -351,11 +421,13 @@ def target_save(
                         )
                     }
                 )
-    target = (
-        Target.objects.select_for_update()
-        .filter(indicator=indicator, unit=unit, period=p.code, basis=basis)
-        .first()
-    )
+    rows = Target.objects.select_for_update()
+    if instance is not None:
+        target = rows.filter(pk=instance.pk).first()
+        if target is None:
+            raise ValidationError(_("This target was deleted meanwhile: reload the page."), code="gone")
+    else:
+        target = rows.filter(indicator=indicator, unit=unit, period=p.code, basis=basis).first()
     if create_only and target is not None:
         raise _exists(target, "target")
     before = None

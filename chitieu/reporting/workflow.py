@@ -6,14 +6,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from chitieu.access.references import require_action
+from chitieu.audit.models import AuditEntry
 from chitieu.audit.services import record, snapshot
+from chitieu.i18n import is_user
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
 from .choices import SubmissionStatus
-from .models import Result, Submission
+from .models import Result, SelfApproval, Submission
 
 
 def submission_of(unit: Unit, period: str) -> Submission | None:
@@ -54,6 +58,30 @@ def submission_submit(*, actor, unit: Unit, period: str) -> Submission:
     return _move(actor, sub, SubmissionStatus.SUBMITTED)
 
 
+def submission_authors(sub: Submission) -> set[int]:
+    """The users who submitted these results, or made the last change of one of their figures."""
+    authors = {sub.updated_by_id} if sub.status == SubmissionStatus.SUBMITTED and sub.updated_by_id else set()
+    ids = [
+        str(pk)
+        for pk in Result.objects.filter(unit=sub.unit_id, period=sub.period).values_list("pk", flat=True)
+    ]
+    if ids:
+        last = (
+            AuditEntry.objects.filter(object_type="reporting.result", object_id__in=ids)
+            .values("object_id")
+            .annotate(last=Max("id"))
+            .values("last")
+        )
+        authors |= set(
+            AuditEntry.objects.filter(id__in=last, actor__isnull=False).values_list("actor_id", flat=True)
+        )
+    return authors
+
+
+def self_approval_allowed(unit: Unit) -> bool:
+    return SelfApproval.objects.filter(unit=unit, allowed=True).exists()
+
+
 @transaction.atomic
 def submission_approve(*, actor, unit: Unit, period: str) -> Submission:
     sub = _get_for_update(unit, period)
@@ -63,7 +91,44 @@ def submission_approve(*, actor, unit: Unit, period: str) -> Submission:
                 status=sub.get_status_display()
             )
         )
+    if is_user(actor) and actor.pk in submission_authors(sub) and not self_approval_allowed(unit):
+        raise ValidationError(
+            _(
+                "You submitted these results or made the last change to one of their figures: another "
+                "approver must approve them (separation of duties). An administrator may allow "
+                "self-approval for {unit}."
+            ).format(unit=unit.name),
+            code="four_eyes",
+        )
     return _move(actor, sub, SubmissionStatus.APPROVED)
+
+
+@transaction.atomic
+def self_approval_set(*, actor, unit: Unit, allowed: bool, reason: str) -> SelfApproval:
+    """Allow (or forbid again) the approvers of ``unit`` to approve their own figures. Administrators
+    only, with a reason; audited."""
+    require_action(actor, unit, "administer")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for this change.")})
+    setting = SelfApproval.objects.select_for_update().filter(unit=unit).first()
+    before = snapshot(setting, ("allowed", "reason"))
+    if setting is None:
+        setting = SelfApproval(unit=unit)
+    setting.allowed = allowed
+    setting.reason = reason.strip()
+    setting.changed_by = actor if is_user(actor) else None
+    setting.full_clean()
+    setting.save()
+    record(
+        actor=actor,
+        action="allow" if allowed else "forbid",
+        obj=setting,
+        before=before,
+        after=snapshot(setting, ("allowed", "reason")),
+        unit=unit,
+        reason=setting.reason,
+    )
+    return setting
 
 
 @transaction.atomic

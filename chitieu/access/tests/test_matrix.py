@@ -36,6 +36,7 @@ from .matrix.rules import (
     OFFICE,
     OUTSIDE_SECRETS,
     PERSONAS,
+    PERSONNEL_SECRETS,
     REPORTER,
     TOWN,
 )
@@ -178,6 +179,39 @@ def test_pages_and_downloads_of_huyen_d_hold_nothing_from_outside_its_subtree(w,
         elif leaks(persona, body):
             problems.append(f"{persona}: leaks {leaks(persona, body)}")
     assert not problems, f"{url}:\n  " + "\n  ".join(problems)
+
+
+# Where a personnel vote of huyen-d is shown to those who may see it: the search for it in every
+# answer to a reporter or an approver (SECRETS) is then not vacuous.
+PERSONNEL_PLACES = [
+    "/audit/?object_type=meetings.vote",
+    "/audit/export.csv",
+    "/audit/export.csv?unit=huyen-d&object_type=meetings.vote",
+]
+
+
+@pytest.mark.parametrize("url", PERSONNEL_PLACES)
+def test_personnel_votes_reach_leaders_and_the_office_but_no_reporter_or_approver(w, clients, url):
+    problems = []
+    for persona in (ADMIN, LEADER, OFFICE, REPORTER, APPROVER):
+        with transaction.atomic():
+            resp = clients[persona].get(url)
+            body = body_of(resp)
+            transaction.set_rollback(True)
+        shown = [s for s in PERSONNEL_SECRETS if s in body]
+        if resp.status_code != 200:
+            problems.append(f"{persona}: got {resp.status_code}")
+        elif persona in (ADMIN, LEADER, OFFICE) and not shown:
+            problems.append(f"{persona}: the personnel vote is missing")
+        elif persona in (REPORTER, APPROVER) and shown:
+            problems.append(f"{persona}: sees {shown}")
+    assert not problems, f"{url}:\n  " + "\n  ".join(problems)
+
+
+def test_the_conference_page_shows_the_personnel_vote_to_a_leader_only(w, clients):
+    url = f"/conferences/{w.conf['in'].pk}/"
+    assert PERSONNEL_SECRETS[0] in body_of(clients[LEADER].get(url))
+    assert PERSONNEL_SECRETS[0] not in body_of(clients[REPORTER].get(url))
 
 
 def test_the_parent_of_huyen_d_is_invisible_to_everybody_scoped_below_it(w, clients):

@@ -1,6 +1,6 @@
 """The checking pass: every cell of both sheets is read and checked before anything is written.
 
-:class:`_Importer` turns each cell into a unit, indicator, period, number or choice, recording an
+:class:`Checker` turns each cell into a unit, indicator, period, number or choice, recording an
 :class:`ImportIssue` (and raising ``_Bad``) for each cell it cannot accept; it then assembles the
 sheets' rows into :class:`ResultRow` and :class:`TargetRow` lists, refusing duplicates and units
 outside the importer's scope, and checks the template's metadata sheet.
@@ -35,21 +35,21 @@ from ..layout import (
 from .reading import (
     MAX_DECIMALS,
     NO_FIGURE_MARKS,
-    _Cell,
-    _code_of,
-    _decimal_from_float,
-    _formula_text,
-    _SheetReader,
+    Cell,
+    SheetReader,
+    code_of,
+    decimal_from_float,
+    formula_text,
 )
 from .report import ImportIssue, ImportReport, ResultRow, TargetRow
-from .writing import _target_unchanged
+from .unchanged import target_unchanged
 
 
 class _Bad(Exception):
     """A cell that could not be read; the issue is already recorded."""
 
 
-class _Importer:
+class Checker:
     def __init__(self, *, allowed_results, allowed_targets):
         self.allowed_results = allowed_results
         self.allowed_targets = allowed_targets
@@ -61,10 +61,10 @@ class _Importer:
 
     # -- cell readers (each records its issue and raises _Bad) --
 
-    def _add(self, sheet: str, cell: _Cell, code: str, message: str) -> None:
+    def _add(self, sheet: str, cell: Cell, code: str, message: str) -> None:
         self.issues.append(ImportIssue(sheet, cell.coord, code, message))
 
-    def _no_formula(self, sheet, cell: _Cell, code: str, *, number: bool = False) -> None:
+    def _no_formula(self, sheet, cell: Cell, code: str, *, number: bool = False) -> None:
         if not cell.formula:
             return
         if number:
@@ -74,10 +74,10 @@ class _Importer:
             )
         else:
             msg = _("The cell holds a formula ({formula}); write the text itself.")
-        self._add(sheet, cell, code, msg.format(formula=_formula_text(cell.value)))
+        self._add(sheet, cell, code, msg.format(formula=formula_text(cell.value)))
         raise _Bad
 
-    def text(self, sheet, cell: _Cell, code: str) -> str:
+    def text(self, sheet, cell: Cell, code: str) -> str:
         self._no_formula(sheet, cell, code)
         v = cell.value
         if v is None:
@@ -94,14 +94,14 @@ class _Importer:
             return v.strftime("%d/%m/%Y")
         return str(v)
 
-    def code(self, sheet, cell: _Cell, code: str, empty_message: str) -> str:
+    def code(self, sheet, cell: Cell, code: str, empty_message: str) -> str:
         text = self.text(sheet, cell, code)
         if not text:
             self._add(sheet, cell, code, empty_message)
             raise _Bad
         return text
 
-    def number(self, sheet, cell: _Cell, code: str, indicator: Indicator | None) -> Decimal | None:
+    def number(self, sheet, cell: Cell, code: str, indicator: Indicator | None) -> Decimal | None:
         self._no_formula(sheet, cell, code, number=True)
         v = cell.value
         if cell.empty:
@@ -136,7 +136,7 @@ class _Importer:
                     ).format(shown=shown, stored=format_number(Decimal(str(v)), lang="vi")),
                 )
                 raise _Bad
-            d = _decimal_from_float(v) if isinstance(v, float) else Decimal(v)
+            d = decimal_from_float(v) if isinstance(v, float) else Decimal(v)
             if -d.as_tuple().exponent > MAX_DECIMALS and d != d.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
                 self._add(
                     sheet,
@@ -185,7 +185,7 @@ class _Importer:
             self._add(sheet, cell, code, msg.format(text=text, n=MAX_DECIMALS))
             raise _Bad from None
 
-    def choice(self, sheet, cell: _Cell, code: str, lookup: dict[str, str], labels: dict[str, str]) -> str:
+    def choice(self, sheet, cell: Cell, code: str, lookup: dict[str, str], labels: dict[str, str]) -> str:
         text = self.text(sheet, cell, code)
         if not text:
             return ""
@@ -202,7 +202,7 @@ class _Importer:
             raise _Bad
         return found
 
-    def unit(self, sheet, cell: _Cell, code: str, allowed: set[int] | None, results: bool) -> Unit:
+    def unit(self, sheet, cell: Cell, code: str, allowed: set[int] | None, results: bool) -> Unit:
         text = self.code(sheet, cell, code, _("The unit code is empty."))
         unit = self.units.get(text) or self.units.get(text.lower())
         if unit is None:
@@ -218,7 +218,7 @@ class _Importer:
             raise _Bad
         return unit
 
-    def indicator(self, sheet, cell: _Cell) -> Indicator:
+    def indicator(self, sheet, cell: Cell) -> Indicator:
         text = self.code(sheet, cell, "", _("The indicator code is empty."))
         ind = self.indicators.get(text) or self.indicators.get(text.lower())
         if ind is None:
@@ -234,7 +234,7 @@ class _Importer:
             raise _Bad
         return ind
 
-    def period(self, sheet, cell: _Cell, code: str) -> str:
+    def period(self, sheet, cell: Cell, code: str) -> str:
         if isinstance(cell.value, datetime | date) and not cell.formula:
             self._add(
                 sheet,
@@ -260,7 +260,7 @@ class _Importer:
             )
             raise _Bad from None
 
-    def measure_unit(self, sheet, cell: _Cell, code: str, indicator: Indicator) -> None:
+    def measure_unit(self, sheet, cell: Cell, code: str, indicator: Indicator) -> None:
         text = self.text(sheet, cell, code)
         mu = indicator.measure_unit
         accepted = {norm(mu.symbol), norm(mu.code)} | ({norm(mu.symbol_en)} if mu.symbol_en else set())
@@ -288,7 +288,7 @@ class _Importer:
 
     # -- rows --
 
-    def prefetch(self, sheets: list[tuple[_SheetReader, list]]) -> None:
+    def prefetch(self, sheets: list[tuple[SheetReader, list]]) -> None:
         unit_codes, ind_codes = set(), set()
         for _reader, rows in sheets:
             for _r, cells in rows:
@@ -310,9 +310,7 @@ class _Importer:
             self._status_default[key] = default_status(unit, period)
         return self._status_default[key]
 
-    def result_rows(
-        self, reader: _SheetReader, rows, skip: set[int], report: ImportReport
-    ) -> list[ResultRow]:
+    def result_rows(self, reader: SheetReader, rows, skip: set[int], report: ImportReport) -> list[ResultRow]:
         sheet = reader.name
         out: list[ResultRow] = []
         seen: dict[tuple[int, int, str], int] = {}
@@ -321,7 +319,7 @@ class _Importer:
                 continue
             report.rows += 1
             before = len(self.issues)
-            code = _code_of(c["indicator"])
+            code = code_of(c["indicator"])
             unit = indicator = period = None
             values: dict[str, Decimal | None] = {}
             status = note = reason = ""
@@ -391,9 +389,7 @@ class _Importer:
             )
         return out
 
-    def target_rows(
-        self, reader: _SheetReader, rows, skip: set[int], report: ImportReport
-    ) -> list[TargetRow]:
+    def target_rows(self, reader: SheetReader, rows, skip: set[int], report: ImportReport) -> list[TargetRow]:
         sheet = reader.name
         out: list[TargetRow] = []
         seen: dict[tuple[int, int, str, str], int] = {}
@@ -402,7 +398,7 @@ class _Importer:
                 continue
             report.rows += 1
             before = len(self.issues)
-            code = _code_of(c["indicator"])
+            code = code_of(c["indicator"])
             unit = indicator = period = None
             value = None
             basis = kind = note = ""
@@ -446,7 +442,7 @@ class _Importer:
                     unit=unit, indicator=indicator, period=period, basis=basis
                 ).first()
                 probe = TargetRow(r, unit, indicator, period, basis, kind or "level", value, note)
-                if _target_unchanged(stored, probe):
+                if target_unchanged(stored, probe):
                     report.unchanged += 1
                     continue
                 self._add(
@@ -494,10 +490,11 @@ class _Importer:
         if ws is None:
             return  # a hand-made file: nothing to check
         meta: dict[str, tuple[object, str]] = {}
-        for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 50), max_col=2):
-            key, value = row[0].value, row[1]
+        rows = ws.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True)
+        for r, row in enumerate(rows, start=1):
+            key, value = (tuple(row) + (None, None))[:2]
             if isinstance(key, str):
-                meta[key.strip()] = (value.value, value.coordinate)
+                meta[key.strip()] = (value, f"B{r}")
         version, coord = meta.get("version", (None, "B2"))
         try:
             version_n = int(version) if version is not None else FORMAT_VERSION
@@ -517,8 +514,11 @@ class _Importer:
         res_id, coord = meta.get("resolution", (None, ""))
         if res_id not in (None, ""):
             try:
-                self.resolution = Resolution.objects.select_related("term").get(pk=int(res_id))
-            except (ValueError, TypeError, Resolution.DoesNotExist):
+                self.resolution = Resolution.objects.select_related("term", "unit").get(pk=int(res_id))
+                if not self._may_name(self.resolution.unit_id):
+                    raise Resolution.DoesNotExist  # one the importer may not see is as good as none
+            except (ValueError, TypeError, OverflowError, Resolution.DoesNotExist):
+                self.resolution = None
                 self.issues.append(
                     ImportIssue(
                         ws.title,
@@ -529,6 +529,12 @@ class _Importer:
                         ),
                     )
                 )
+
+    def _may_name(self, unit_id: int) -> bool:
+        """Whether the importer may refer to an object of this unit (a unit it writes to)."""
+        if self.allowed_results is None or self.allowed_targets is None:
+            return True
+        return unit_id in self.allowed_results or unit_id in self.allowed_targets
 
     def resolution_for(self, row: TargetRow) -> Resolution | None:
         """The template's resolution for a new target of its own unit within the resolution's period."""

@@ -1,6 +1,6 @@
 """The writing pass: checked rows are saved in one transaction through the reporting services.
 
-:func:`_write` saves each :class:`ResultRow` through ``result_save`` and each :class:`TargetRow`
+:func:`write_rows` saves each :class:`ResultRow` through ``result_save`` and each :class:`TargetRow`
 through ``target_save``, skipping rows whose figures equal the stored ones, maps a service's
 ``ValidationError`` back to the cells of the row (``_service_issues``), and rolls the whole
 transaction back when any row is refused or the import is a dry run.
@@ -8,14 +8,12 @@ transaction back when any row is refused or the import is a dry run.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from chitieu.indicators.choices import Dimension, Measure
 from chitieu.indicators.models import Target
 from chitieu.reporting.choices import ResultSource
 from chitieu.reporting.models import Result
@@ -23,9 +21,7 @@ from chitieu.reporting.services import result_save, target_save
 
 from ..layout import RESULT_COLUMNS, TARGET_COLUMNS, column_letter
 from .report import ImportIssue, ImportReport, Progress, ResultRow, TargetRow
-
-if TYPE_CHECKING:
-    from .checking import _Importer
+from .unchanged import result_unchanged, target_unchanged
 
 RESULT_FIELD_COLUMN = {
     "unit": "unit",
@@ -87,39 +83,7 @@ def _reason_in_its_column(exc: ValidationError) -> ValidationError:
     )
 
 
-def _same(a: Decimal | None, b: Decimal | None) -> bool:
-    return a == b if a is not None and b is not None else a is None and b is None
-
-
-def _computed_value(row: ResultRow) -> Decimal | None:
-    """The value result_save stores for a ratio given only as numerator and denominator."""
-    ind = row.indicator
-    if row.value is None and ind.measure == Measure.RATIO and row.numerator is not None and row.denominator:
-        scale = 100 if ind.measure_unit.dimension == Dimension.PERCENT else 1
-        try:
-            return (row.numerator * scale / row.denominator).quantize(Decimal("0.000001"))
-        except InvalidOperation:
-            return None
-    return row.value
-
-
-def _result_unchanged(ex: Result | None, row: ResultRow) -> bool:
-    return (
-        ex is not None
-        and _same(ex.value, _computed_value(row))
-        and _same(ex.numerator, row.numerator)
-        and _same(ex.denominator, row.denominator)
-        and ex.status == row.status
-        and ex.note == row.note
-    )
-
-
-def _target_unchanged(ex: Target | None, row: TargetRow) -> bool:
-    return ex is not None and _same(ex.value, row.value) and ex.kind == row.kind and ex.note == row.note
-
-
-def _write(
-    imp: _Importer,
+def write_rows(
     report: ImportReport,
     results: list[ResultRow],
     targets: list[TargetRow],
@@ -129,7 +93,10 @@ def _write(
     progress: Progress | None,
     result_sheet: str,
     target_sheet: str,
+    resolution_for: Callable[[TargetRow], object],
 ) -> None:
+    """Save the checked rows in one transaction (see the module docstring). ``resolution_for(row)``:
+    the resolution a new target joins (the template's, where it applies)."""
     total = len(results) + len(targets)
     done = 0
     if progress:
@@ -149,7 +116,7 @@ def _write(
         )
         for row in results:
             ex = existing_results.get((row.unit.pk, row.indicator.pk, row.period))
-            if _result_unchanged(ex, row):
+            if result_unchanged(ex, row):
                 report.unchanged += 1
             else:
                 ref = (
@@ -203,7 +170,7 @@ def _write(
         )
         for row in targets:
             ex = existing_targets.get((row.unit.pk, row.indicator.pk, row.period, row.basis))
-            if _target_unchanged(ex, row):
+            if target_unchanged(ex, row):
                 report.unchanged += 1
             else:
                 try:
@@ -215,7 +182,7 @@ def _write(
                         basis=row.basis,
                         value=row.value,
                         kind=row.kind,
-                        resolution=ex.resolution if ex is not None else imp.resolution_for(row),
+                        resolution=ex.resolution if ex is not None else resolution_for(row),
                         basis_label=ex.basis_label if ex is not None else "",
                         note=row.note,
                     )

@@ -294,9 +294,11 @@ def test_every_problem_is_reported_at_once(tpl):
 
 def _reopen(seeded, clerk):
     from chitieu.reporting.workflow import submission_approve, submission_reopen, submission_submit
+    from chitieu.testing import make_user
 
-    for step in (submission_submit, submission_approve):
-        step(actor=clerk, unit=seeded.district, period="2023-H1")
+    submission_submit(actor=clerk, unit=seeded.district, period="2023-H1")
+    # another approver than the submitter (separation of duties)
+    submission_approve(actor=make_user("approver", superuser=True), unit=seeded.district, period="2023-H1")
     submission_reopen(actor=clerk, unit=seeded.district, period="2023-H1", reason="số liệu thu ngân sách sai")
 
 

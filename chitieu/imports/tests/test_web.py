@@ -1,8 +1,7 @@
-"""The web pages. Jobs run in the request here (``CHITIEU_IMPORTS_SYNC = True``), except in the one
-test that starts the real background thread."""
+"""The web pages. Jobs run in the request here (``CHITIEU_IMPORTS_SYNC = True``), except in the test
+that leaves the job to the worker, as in production."""
 
 import threading
-import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +10,7 @@ from django.urls import reverse
 from chitieu.imports import jobs
 from chitieu.imports.choices import JobStatus
 from chitieu.imports.layout import RESULTS_SHEET, TARGETS_SHEET
-from chitieu.imports.models import ImportJob
+from chitieu.imports.models import ImportJob, ImportUpload
 from chitieu.imports.template import build_template
 from chitieu.reporting.models import Result
 from chitieu.testing import make_user
@@ -150,18 +149,21 @@ def test_the_job_runner_closes_its_database_connection(seeded, clerk, monkeypatc
     assert not jobs.progress_path(job.pk).exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_an_upload_is_imported_by_a_background_thread(en_client, seeded, clerk):
+@pytest.mark.django_db
+def test_an_upload_is_queued_for_the_worker_and_never_run_in_the_request(en_client, seeded, clerk):
+    from chitieu.imports.worker import work
+
     en_client.force_login(clerk)
     response = upload(en_client, filled_template(seeded))
     job = ImportJob.objects.get()
-    thread = next((t for t in threading.enumerate() if t.name == f"chitieu-import-{job.pk}"), None)
-    if thread is not None:
-        thread.join(20)
-    deadline = time.monotonic() + 20
-    while not ImportJob.objects.get().finished and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert job.status == JobStatus.QUEUED and job.upload.data
+    assert not [t for t in threading.enumerate() if t.name.startswith("chitieu-import")]
+    assert not Result.objects.filter(indicator__code="lua", period="2023-H1").exists()
+    page = en_client.get(response["Location"]).content.decode()
+    assert "Waiting to start" in page and "you may leave this page" in page
+    assert work(once=True, isolate=False) == 1
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.errors
     assert Result.objects.filter(indicator__code="lua", period="2023-H1").exists()
-    assert en_client.get(response["Location"]).status_code == 200
+    assert not ImportUpload.objects.exists()  # the file is not kept once the job has run
+    assert "Imported." in en_client.get(response["Location"]).content.decode()

@@ -16,7 +16,7 @@ ROOT = PACKAGE.parent
 def test_every_variable_settings_reads_is_listed_in_env_example():
     read = set(
         re.findall(
-            r"""(?:environ(?:\.get)?[\[(]|env_(?:bool|int|float)\()\s*"([A-Z][A-Z0-9_]+)\"""",
+            r"""(?:environ(?:\.get)?[\[(]|env_(?:bool|int|number)\()\s*"([A-Z][A-Z0-9_]+)\"""",
             (PACKAGE / "settings.py").read_text(),
         )
     )

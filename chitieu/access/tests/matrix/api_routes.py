@@ -170,15 +170,16 @@ API_ROUTES: dict[str, list[Check]] = {
             },
             sides=UNIT_SIDES,
         ),
-        # nor a target of huyen-d to thi-xa-t's resolution
+        # nor a target of huyen-d to thi-xa-t's resolution (within that resolution's year, so that the
+        # reference alone is what is wrong)
         api_post(
             "manage",
             api("target"),
             lambda w, s: {
                 "indicator": "thu-ns",
                 "unit": "huyen-d",
-                "period": "2024",
-                "basis": "plan",
+                "period": "2023",
+                "basis": "estimate_local",
                 "value": "140",
                 "resolution": w.resolution["out"].pk,
             },

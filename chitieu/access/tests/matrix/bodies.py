@@ -26,6 +26,21 @@ def conference_form(w, side):
     }
 
 
+def conference_cross_term(w, side):
+    """A conference of huyen-d in thi-xa-t's term."""
+    return conference_form(w, "in") | {"term": w.term["out"].pk}
+
+
+def conference_cross_resolution(w, side):
+    """A conference of huyen-d reviewing thi-xa-t's resolution."""
+    return conference_form(w, "in") | {"resolution": w.resolution["out"].pk}
+
+
+def task_cross_unit(w, side):
+    """A task set by huyen-d's conference for thi-xa-t."""
+    return {"form": "task", "task-text": "Việc giao sai đơn vị", "task-unit": w.unit["out"].code}
+
+
 def targets_form(w, side):
     t = w.target[side]
     return {

@@ -12,6 +12,8 @@ from .admin_routes import ADMIN_ROUTES
 from .api_routes import API_ROUTES
 from .bodies import (
     candidate_dropped,
+    conference_cross_resolution,
+    conference_cross_term,
     conference_form,
     import_form,
     import_ran,
@@ -19,8 +21,22 @@ from .bodies import (
     results_form,
     submission_became,
     targets_form,
+    task_cross_unit,
 )
-from .rules import ADMIN, API_ANON, IN_OUT, UNIT_SIDES, Check, get, post
+from .rules import (
+    ADMIN,
+    API_ANON,
+    APPROVER,
+    IN_OUT,
+    LEADER,
+    OFFICE,
+    REPORTER,
+    TOWN,
+    UNIT_SIDES,
+    Check,
+    get,
+    post,
+)
 from .urls import api_format, at, job_url, obj_url, pick_url, query_url, report_url, template_url, unit_url
 
 # --------------------------------------------------------------------------------------------------
@@ -30,6 +46,30 @@ from .urls import api_format, at, job_url, obj_url, pick_url, query_url, report_
 # Reading huyen-d together with thi-xa-t's resolution: nobody scoped may (404); for the
 # administrator it is no question of access, and a page may serve it or refuse the mismatch.
 ADMIN_CROSS = {(ADMIN, "cross"): (200, 404)}
+
+# Writing on huyen-d with a reference to an object of thi-xa-t ("cross") through a page: those who may
+# not manage huyen-d are refused as usual (403, or 404 for thi-xa-t's reporter); huyen-d's office gets
+# the form back with the field refused (400), as if the object did not exist; so does the
+# administrator, for whom it is a cross-unit link the services refuse.
+PAGE_CROSS_WRITE = {
+    (ADMIN, "cross"): 400,
+    (OFFICE, "cross"): 400,
+    **{(p, "cross"): 403 for p in (REPORTER, APPROVER, LEADER)},
+    (TOWN, "cross"): 404,
+}
+
+
+def cross_import_ran(w, side, persona, _allowed):
+    """A huyen-d workbook whose metadata names thi-xa-t's resolution: refused for whoever may not see
+    that resolution (as an unknown one); the administrator's import runs, the resolution left aside."""
+    from chitieu.imports.models import ImportJob, JobStatus
+
+    job = ImportJob.objects.filter(user=w.users[persona]).order_by("-pk").first()
+    want = JobStatus.DONE if persona == ADMIN else JobStatus.FAILED
+    if job is None or job.status != want:
+        return f"import job ended {getattr(job, 'status', None)}, expected {want}"
+    return None
+
 
 PAGE_ROUTES: dict[str, list[Check]] = {
     # ---- pages open to everybody or every logged-in user ----
@@ -142,6 +182,21 @@ PAGE_ROUTES: dict[str, list[Check]] = {
     "meetings:conference_list": [
         get("view", unit_url("meetings:conference_list"), sides=UNIT_SIDES),
         post("manage", unit_url("meetings:conference_list"), conference_form, sides=UNIT_SIDES),
+        # references: another unit's term, another unit's resolution
+        post(
+            "manage",
+            at("/units/huyen-d/conferences/"),
+            conference_cross_term,
+            sides=("cross",),
+            fix=PAGE_CROSS_WRITE,
+        ),
+        post(
+            "manage",
+            at("/units/huyen-d/conferences/"),
+            conference_cross_resolution,
+            sides=("cross",),
+            fix=PAGE_CROSS_WRITE,
+        ),
     ],
     "meetings:conference_detail": [
         get("view", obj_url("meetings:conference_detail", "conf"), sides=IN_OUT),
@@ -150,6 +205,14 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             obj_url("meetings:conference_detail", "conf"),
             lambda w, s: {"form": "agenda", "agenda-text": "Đánh giá kết quả 6 tháng"},
             sides=IN_OUT,
+        ),
+        # reference: a task of huyen-d's conference given to thi-xa-t
+        post(
+            "manage",
+            lambda w, side, p: f"/conferences/{w.conf['in'].pk}/",
+            task_cross_unit,
+            sides=("cross",),
+            fix=PAGE_CROSS_WRITE,
         ),
     ],
     "meetings:task_list": [get("view", unit_url("meetings:task_list"), sides=UNIT_SIDES)],
@@ -197,6 +260,8 @@ PAGE_ROUTES: dict[str, list[Check]] = {
         get("any", at("/imports/")),
         # everybody may upload; the job writes only what the importer may enter (see import_ran)
         post("any", at("/imports/"), import_form, sides=IN_OUT, after=import_ran),
+        # reference: the workbook's metadata names thi-xa-t's resolution
+        post("any", at("/imports/"), import_form, sides=("cross",), after=cross_import_ran),
     ],
     "imports:template_pick": [
         # a unit or resolution the user cannot see is treated like one that does not exist: the form

@@ -78,7 +78,17 @@ INSIDE_SECRETS = (
     *figure("246810"),
     *figure("888888"),
 )
-SECRETS = {p: OUTSIDE_SECRETS for p in (REPORTER, APPROVER, LEADER, OFFICE)} | {TOWN: INSIDE_SECRETS}
+# Personnel votes (each subtree holds one) are seen by leaders, the office and the administrator only:
+# a reporter or an approver must not meet their matter or their blocs anywhere, inside its own subtree
+# included (the conference page, the audit trail and its export, every download).
+PERSONNEL_SECRETS = ("Bầu bổ sung Ủy viên Ban Thường vụ", "Khối phiếu kín")
+SECRETS = {
+    REPORTER: OUTSIDE_SECRETS + PERSONNEL_SECRETS,
+    APPROVER: OUTSIDE_SECRETS + PERSONNEL_SECRETS,
+    LEADER: OUTSIDE_SECRETS,
+    OFFICE: OUTSIDE_SECRETS,
+    TOWN: INSIDE_SECRETS + PERSONNEL_SECRETS,
+}
 
 IN_TEXT = "Thu ngân sách đạt 40,7 tỷ đồng, bằng 27,9% dự toán tỉnh giao."
 OUT_TEXT = "Thị xã T: thu ngân sách đạt 777.777 tỷ đồng, bằng 27,9% dự toán tỉnh giao."

@@ -31,7 +31,7 @@ def build_world():
     from chitieu.imports.template import build_template
     from chitieu.inbox.services import document_ingest
     from chitieu.indicators.models import Resolution
-    from chitieu.meetings.services import conference_create, question_add, task_create
+    from chitieu.meetings.services import conference_create, question_add, task_create, vote_record
     from chitieu.orgs.models import Term
     from chitieu.reporting.services import result_save, target_save
     from chitieu.reporting.workflow import submission_submit
@@ -65,9 +65,14 @@ def build_world():
     )
     day = dt.date(2024, 6, 1)
 
-    def result(unit, period, value):
+    # The past period is entered and submitted by a clerk of the province, so that its approval is
+    # nobody's own work (separation of duties: whoever submitted may not approve).
+    clerk = User.objects.create_user("matrix-clerk", "", None)
+    role_grant(actor=admin, user=clerk, unit=p, role="reporter")
+
+    def result(unit, period, value, actor=admin):
         return result_save(
-            actor=admin, indicator=world.revenue, unit=unit, period=period, value=D(value), today=day
+            actor=actor, indicator=world.revenue, unit=unit, period=period, value=D(value), today=day
         )
 
     results = {
@@ -77,12 +82,12 @@ def build_world():
         "above": result(p, "2023-H1", "888888"),
     }
     # a past period for the history and the comparison, submitted for approval
-    result(d, "2022-H1", "35.5")
-    result(x1, "2022-H1", "10")
-    result(t, "2022-H1", "777777")
-    result(p, "2022-H1", "20")
+    result(d, "2022-H1", "35.5", clerk)
+    result(x1, "2022-H1", "10", clerk)
+    result(t, "2022-H1", "777777", clerk)
+    result(p, "2022-H1", "20", clerk)
     for unit in (d, x1, t, p):
-        submission_submit(actor=admin, unit=unit, period="2022-H1")
+        submission_submit(actor=clerk, unit=unit, period="2022-H1")
     submission_status = {
         (side, period): "draft" if period == "2023-H1" else "submitted"
         for side in UNIT_SIDES
@@ -130,6 +135,20 @@ def build_world():
             actor=admin,
         ),
     }
+    for side, name in (("in", "Huyện D"), ("out", "Thị xã T")):
+        vote_record(
+            conference=conf[side],
+            matter=f"Bầu bổ sung Ủy viên Ban Thường vụ {name}",
+            present=30,
+            votes_for=25,
+            votes_against=5,
+            personnel=True,
+            details=[{"bloc": "Khối phiếu kín", "members": 30}],
+            actor=admin,
+        )
+        vote_record(
+            conference=conf[side], matter=f"Thông qua chương trình {name}", outcome="passed", actor=admin
+        )
     task = {
         "in": task_create(
             text="Đôn đốc thu ngân sách",
@@ -181,16 +200,20 @@ def build_world():
     }
     jobs[ANON] = {"in": own[REPORTER], "out": own[TOWN]}
 
-    def workbook(unit):
+    def workbook(unit, resolution=None):
         from openpyxl import load_workbook
 
-        from chitieu.imports.layout import RESULTS_SHEET
+        from chitieu.imports.layout import META_SHEET, RESULTS_SHEET
 
         wb = load_workbook(io.BytesIO(build_template(unit, "2023-H1")))
         ws = wb[RESULTS_SHEET]
         for row in ws.iter_rows(min_row=1):
             if row[2].value == "thu-ns":
                 row[6].value = 42
+        if resolution is not None:  # the template's metadata names another unit's resolution
+            for row in wb[META_SHEET].iter_rows():
+                if row[0].value == "resolution":
+                    row[1].value = resolution.pk
         buf = io.BytesIO()
         wb.save(buf)
         return buf.getvalue()
@@ -232,7 +255,7 @@ def build_world():
         doc=doc,
         cand=cand,
         job=jobs,
-        workbook={"in": workbook(d), "out": workbook(t)},
+        workbook={"in": workbook(d), "out": workbook(t), "cross": workbook(d, res_out)},
         admin_obj=admin_obj,
         submission_status=submission_status,
     )
