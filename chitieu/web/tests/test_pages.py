@@ -43,7 +43,7 @@ def figures(world):
 
 
 def test_home_shows_the_unit_tree(vi_client, world):
-    body = vi_client.get(reverse("orgs:home")).content.decode()
+    body = vi_client.get(reverse("orgs:tree")).content.decode()
     for name in ("Tỉnh P", "Huyện D", "Xã X1", "Thị xã T"):
         assert name in body
 
@@ -51,7 +51,7 @@ def test_home_shows_the_unit_tree(vi_client, world):
 def test_home_shows_the_tree_of_an_earlier_date(vi_client, world):
     world.town.valid_from = dt.date(2020, 1, 1)
     world.town.save()
-    body = vi_client.get(reverse("orgs:home"), {"on": "2015-01-01"}).content.decode()
+    body = vi_client.get(reverse("orgs:tree"), {"on": "2015-01-01"}).content.decode()
     assert "Huyện D" in body and "Thị xã T" not in body
 
 
