@@ -97,7 +97,9 @@ def test_the_indicator_page_shows_history_as_a_chart(vi_client, figures):
     body = vi_client.get(
         reverse("indicators:indicator_detail", args=["lua"]), {"unit": "huyen-d"}
     ).content.decode()
-    assert "<svg" in body and body.count("<rect") == 2 and "90.000" in body
+    # 2022-H1 and 2023-H1 as bars, and 2022-H1 again as the grey "same period a year before" of 2023-H1
+    assert "<svg" in body and body.count('<rect class="bar') == 2 and "90.000" in body
+    assert body.count('<rect class="prev"') == 1
 
 
 def test_entering_results_requires_login(client, world):
