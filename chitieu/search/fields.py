@@ -108,6 +108,13 @@ class UnitPickField(forms.Field):
             return exact[0]
         if len(candidates) == 1:
             return candidates[0]
+        if not candidates and units_matching(None, folded, limit=1, all_units=True):
+            raise forms.ValidationError(
+                _("“{text}” cannot be chosen here: choose one of the units the list offers.").format(
+                    text=text
+                ),
+                code="outside",
+            )
         if not candidates:
             raise forms.ValidationError(
                 _(
