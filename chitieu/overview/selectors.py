@@ -24,6 +24,15 @@ from chitieu.reporting.selectors import ProgressRow, progress_table
 from chitieu.reporting.workflow import children_status
 
 LIST_LIMIT = 15
+# Up to this many units below are judged one by one for "behind pace" (a progress table each);
+# beyond, the dashboard of the units below is the place to look.
+CHILDREN_JUDGED = 20
+
+
+@dataclass
+class Behind:
+    unit: Unit
+    row: ProgressRow
 
 
 @dataclass
@@ -43,8 +52,9 @@ class Overview:
     period: Period | None
     periods: list[Period]
     with_figures: frozenset[str]
-    behind: list[ProgressRow] = field(default_factory=list)
-    assessed: int = 0  # indicators with a target judged this period
+    behind: list[Behind] = field(default_factory=list)
+    assessed: int = 0  # (unit, indicator) pairs with a target judged this period
+    children_judged: bool = True  # False: too many units below to judge each here
     children: list[ChildState] = field(default_factory=list)
     overdue: list[Task] = field(default_factory=list)
     overdue_count: int = 0
@@ -140,11 +150,14 @@ def unit_overview(
     ov.overdue = list(overdue[:LIST_LIMIT])
     if period is None:
         return ov
-    rows = [r for g in progress_table(unit, period) for r in g.rows]
-    ov.assessed = sum(1 for r in rows if r.status != Status.NO_TARGET)
-    ov.behind = [r for r in rows if r.status == Status.NOT_ACHIEVED]
     on = min(period.end, (unit.valid_to - dt.timedelta(days=1)) if unit.valid_to else period.end)
     kids = unit_children(unit, on=on)
+    judged = [unit] + (kids if len(kids) <= CHILDREN_JUDGED else [])
+    ov.children_judged = len(kids) <= CHILDREN_JUDGED
+    for u in judged:
+        rows = [r for g in progress_table(u, period) for r in g.rows]
+        ov.assessed += sum(1 for r in rows if r.status != Status.NO_TARGET)
+        ov.behind += [Behind(u, r) for r in rows if r.status == Status.NOT_ACHIEVED]
     if kids:
         ids = [k.pk for k in kids]
         reported = set(
