@@ -25,8 +25,9 @@ FREQUENCIES = (
     PeriodKind.TERM,
 )
 MAX_SLOTS = 24
-WIDTH, HEIGHT = 720, 280
+WIDTH, HEIGHT = 720, 280  # HEIGHT: with slanted period labels; straight ones need less
 LEFT, RIGHT, TOP, BOTTOM = 70, 12, 18, 58
+STRAIGHT_BOTTOM = 30
 
 
 def coord(value: float | Decimal | int) -> str:
@@ -193,6 +194,8 @@ def history_chart(
     bar_w = min(slot_w * Decimal("0.5"), Decimal(48))
     prev_w = bar_w * Decimal("0.45")
     rotate = n > 8
+    if not rotate:
+        chart.height = HEIGHT - BOTTOM + STRAIGHT_BOTTOM
     seen_bases: dict[str, str] = {}
     for i, s in enumerate(slots):
         centre = Decimal(LEFT) + slot_w * i + slot_w / 2

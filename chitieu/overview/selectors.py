@@ -59,7 +59,7 @@ class Overview:
     overdue: list[Task] = field(default_factory=list)
     overdue_count: int = 0
     limitations: list[Limitation] = field(default_factory=list)
-    successors: list[Unit] = field(default_factory=list)
+    successors: list[tuple[Unit, bool]] = field(default_factory=list)  # (unit, may the user see it)
     limitations_of_period: bool = True  # False: none for this period, the latest are shown
 
     @property
@@ -115,30 +115,28 @@ def unit_successors(unit: Unit) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=ids).order_by("name"))
 
 
-def _periods(unit: Unit) -> tuple[list[Period], frozenset[str]]:
+def _periods(unit: Unit) -> tuple[list[Period], frozenset[str], Period | None]:
     """What the picker offers: the unit's own reportable periods and every period the units below
-    have figures for (the roll-up table knows them), newest first."""
+    have figures for (the roll-up table knows them), newest first; and the one to show first: the
+    newest with figures, else the month now open (as on the unit page)."""
     choices = unit_period_choices(unit)
-    below = {
-        parse_period(c) for c in Rollup.objects.filter(unit=unit).values_list("period", flat=True).distinct()
-    }
-    figures = set(choices.with_figures) | {p.code for p in below}
+    rolled = Rollup.objects.filter(unit=unit).values_list("period", flat=True).distinct()
+    below = {parse_period(c) for c in rolled}
+    figures = frozenset(set(choices.with_figures) | {p.code for p in below})
     periods = sorted(set(choices.all) | below, key=lambda p: p.sort_key, reverse=True)
-    return periods, frozenset(figures)
+    first = next((p for p in periods if p.code in figures), None) or choices.default()
+    return periods, figures, first
 
 
 def unit_overview(
     user, unit: Unit, period: Period | None = None, *, today: dt.date | None = None
 ) -> Overview:
     today = today or timezone.localdate()
-    periods, with_figures = _periods(unit)
-    if period is None:
-        period = next((p for p in periods if p.code in with_figures), None) or (
-            periods[0] if periods else None
-        )
+    periods, with_figures, first = _periods(unit)
+    period = period or first
     ov = Overview(unit=unit, period=period, periods=periods, with_figures=with_figures)
     if unit.valid_to is not None and unit.valid_to <= today:
-        ov.successors = unit_successors(unit)
+        ov.successors = [(s, can(user, "view", s)) for s in unit_successors(unit)]
     subtree = unit_subtree_ids(unit.pk)
     overdue = (
         Task.objects.filter(unit_id__in=subtree, deadline__lt=today)
