@@ -196,7 +196,7 @@ def test_a_leader_lands_on_what_is_behind_in_the_subtree(browser, live_server, v
 
     expect(page.locator("h1")).to_contain_text("Long An")
     expect(page.locator("h1")).to_contain_text("6 tháng đầu năm 2024")
-    expect(page.locator("main")).to_contain_text("đã kết thúc hoạt động từ ngày 01/07/2025")
+    expect(page.locator("main")).to_contain_text("đã chấm dứt hoạt động từ ngày 01/07/2025")
     expect(page.locator("main")).not_to_contain_text("chitieu demo")
     slow = page.locator("#behind")
     expect(slow).to_contain_text("Giải ngân vốn đầu tư công")

@@ -98,7 +98,7 @@ def test_a_leader_whose_district_closed_sees_it_as_it_last_stood_with_its_succes
     UnitLineage.objects.create(predecessor=d, successor=new, kind="merge", date=d.valid_to)
     body = client.get(reverse("orgs:home")).content.decode()
     assert "Tổng quan: Huyện D" in body and "6 tháng đầu năm 2023" in body  # its last period with figures
-    assert "đã kết thúc hoạt động từ ngày 01/07/2025" in body and "Xã Mới" in body
+    assert "đã chấm dứt hoạt động từ ngày 01/07/2025" in body and "Xã Mới" in body
     assert "chitieu demo" not in body
     # Given a role on the successor too, the successor comes first.
     role_grant(actor=None, user=leader, unit=new, role="leader")
