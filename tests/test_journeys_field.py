@@ -330,3 +330,22 @@ def test_the_chart_and_the_unit_page_are_drawn_in_vietnamese(browser, live_serve
     expect(page.locator("tr[data-indicator=gtsx] svg.bullet")).to_be_visible()
     shot(page, "unit-page.png", docs=True)
     ctx.close()
+
+
+def test_the_unit_page_and_the_dashboard_print_without_menus_or_forms(browser, live_server):
+    load_demo()
+    ctx, page = open_page(browser, live_server, DESKTOP, "demo", "demo")
+    page.emulate_media(media="print")
+    page.goto(f"{live_server.url}/units/kinh-mon/?period=2022-H1")
+    expect(page.locator("header.top")).to_be_hidden()
+    expect(page.locator("form").first).to_be_hidden()
+    expect(page.locator("p.print-only")).to_have_text("6 tháng đầu năm 2022")
+    expect(page.locator("tr[data-indicator=gtsx]")).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+    page.goto(f"{live_server.url}/units/vinh-hung/dashboard/?period=2024-H1")
+    expect(page.locator("header.top")).to_be_hidden()
+    head = page.locator("table.dashboard thead th").first
+    assert head.evaluate("e => getComputedStyle(e).position") == "static"  # not stuck over the rows
+    assert page.locator(".dash-wrap").evaluate("e => getComputedStyle(e).overflow") == "visible"
+    ctx.close()

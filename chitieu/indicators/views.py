@@ -12,7 +12,7 @@ from chitieu.access.scope import check, get_unit_for_user, restrict
 from chitieu.i18n import current_lang
 from chitieu.lib.periods import PeriodKind, parse_period, periods_in_year
 from chitieu.orgs.models import Unit
-from chitieu.orgs.selectors import unit_children, unit_subtree_ids
+from chitieu.orgs.selectors import unit_children, unit_subtree_subquery
 from chitieu.reporting.models import Result
 from chitieu.reporting.selectors import indicator_history
 from chitieu.reporting.services import target_save
@@ -165,7 +165,7 @@ def targets_edit(request, pk: int):
     existing.sort(key=lambda t: (t.unit_id != unit.pk, t.unit.name, t.indicator.sort_order, t.basis))
     rows = [(f"t{t.pk}", t) for t in existing]
     extra = 3
-    units = Unit.objects.filter(pk__in=unit_subtree_ids(unit.pk))
+    units = Unit.objects.filter(pk__in=unit_subtree_subquery(unit.pk))
     suggestions = [unit, *unit_children(unit)]
     offered = _target_periods(unit, resolution)
     row_kwargs = {

@@ -16,7 +16,7 @@ from chitieu.lib.periods import Period, parse_period
 from chitieu.meetings.choices import TaskStatus
 from chitieu.meetings.models import Limitation, Task
 from chitieu.orgs.models import Unit, UnitLineage
-from chitieu.orgs.selectors import unit_children, unit_subtree_ids
+from chitieu.orgs.selectors import unit_children, unit_subtree_ids, unit_subtree_subquery
 from chitieu.reporting.calendar import unit_period_choices
 from chitieu.reporting.choices import Status, SubmissionStatus
 from chitieu.reporting.models import Result, Rollup
@@ -137,7 +137,7 @@ def unit_overview(
     ov = Overview(unit=unit, period=period, periods=periods, with_figures=with_figures)
     if unit.valid_to is not None and unit.valid_to <= today:
         ov.successors = [(s, can(user, "view", s)) for s in unit_successors(unit)]
-    subtree = unit_subtree_ids(unit.pk)
+    subtree = unit_subtree_subquery(unit.pk)
     overdue = (
         Task.objects.filter(unit_id__in=subtree, deadline__lt=today)
         .exclude(status=TaskStatus.DONE)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from chitieu.access.scope import get_unit_for_user
 from chitieu.orgs.models import Unit
-from chitieu.orgs.selectors import unit_subtree_ids
+from chitieu.orgs.selectors import unit_subtree_subquery
 
 from .fields import unit_options_html
 from .selectors import indicators_matching, units_matching
@@ -31,6 +31,6 @@ def unit_options(request):
     scope = request.GET.get("scope", "")
     if scope.startswith("under:"):
         root = get_unit_for_user(request.user, scope.removeprefix("under:"), "view")
-        queryset = Unit.objects.filter(pk__in=unit_subtree_ids(root.pk))
+        queryset = Unit.objects.filter(pk__in=unit_subtree_subquery(root.pk))
     units = units_matching(request.user, q, limit=20, queryset=queryset) if q else []
     return HttpResponse(unit_options_html(units))
