@@ -287,6 +287,7 @@ def test_no_page_reachable_from_the_menu_scrolls_sideways_on_a_phone(browser, li
             if shape not in shapes:
                 shapes.add(shape)
                 queue.append(path)
+    print(f"crawled {visited} pages at 390 px")  # shown with -s; the figure docs/STATUS.md quotes
     assert visited > 150, f"the crawl reached only {visited} pages"
     assert not wide, "pages wider than 390 px:\n" + "\n".join(wide)
     ctx.close()
