@@ -46,7 +46,7 @@ def unit_subtree_ids(unit_id: int, *, on: dt.date | None = None, include_self: b
 
 
 _SUBTREE_SUBQUERY = (
-    "WITH RECURSIVE sub(id) AS (SELECT %s UNION ALL "
+    "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs_unit WHERE id = %s UNION ALL "
     "SELECT u.id FROM orgs_unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub"
 )
 
