@@ -350,3 +350,27 @@ def test_the_unit_page_and_the_dashboard_print_without_menus_or_forms(browser, l
     assert head.evaluate("e => getComputedStyle(e).position") == "static"  # not stuck over the rows
     assert page.locator(".dash-wrap").evaluate("e => getComputedStyle(e).overflow") == "visible"
     ctx.close()
+
+
+@WIDTHS
+def test_the_unit_picker_suggests_as_one_types_and_the_menu_search_finds_without_diacritics(
+    browser, live_server, viewport
+):
+    load_demo()
+    ctx, page = open_page(browser, live_server, viewport, "demo", "demo")
+    picker = page.locator("input.unit-picker")
+    picker.fill("vinh hung")
+    options = page.locator("#id_unit-units option")
+    expect(options.first).to_have_attribute("value", re.compile(r"Vĩnh Hưng"))  # htmx refilled the list
+    picker.fill("Huyện Vĩnh Hưng (vinh-hung)")
+    page.get_by_role("button", name="Xem", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Huyện Vĩnh Hưng")
+    # The menu's search, as typed on a phone keyboard without diacritics.
+    if viewport is PHONE:
+        page.locator("label.menu-button").click()
+    page.fill("#menu-search", "vinh hung")
+    page.locator("form.search button").click()
+    expect(page.locator("ul.hits").first).to_contain_text("Huyện Vĩnh Hưng")
+    page.locator("ul.hits a", has_text="Huyện Vĩnh Hưng").click()
+    expect(page.locator("h1")).to_contain_text("Huyện Vĩnh Hưng")
+    ctx.close()
