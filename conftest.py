@@ -40,3 +40,14 @@ def en_client(client, clerk):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(clerk)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """A request in English leaves English active in the thread (LocaleMiddleware never deactivates);
+    a later test in the same worker would then read English messages. Every test starts in Vietnamese."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()

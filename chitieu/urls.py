@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("chitieu.audit.urls")),
     path("inbox/", include("chitieu.inbox.urls")),
     path("imports/", include("chitieu.imports.urls")),
+    path("search/", include("chitieu.search.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("chitieu.api.urls")),
 ]

@@ -69,21 +69,31 @@ def require_visible(actor, field: str, obj, *, unit, kind: str) -> None:
         raise unknown(field, kind, obj.pk)
 
 
-def resolution_reference(actor, resolution, *, unit, field: str = "resolution") -> None:
-    """A target's or conference's resolution: visible to the actor and adopted by the same unit (a
-    resolution's targets stay with the unit that adopted it)."""
+def resolution_reference(
+    actor, resolution, *, unit, field: str = "resolution", from_above: bool = False
+) -> None:
+    """A target's or conference's resolution: visible to the actor and adopted by the same unit. A
+    target may also belong to a resolution of a unit above (``from_above``): a district's resolution
+    assigns targets to its communes (giao chỉ tiêu cho các xã) — never to a unit outside its subtree."""
     if resolution is None:
         return
     require_visible(actor, field, resolution, unit=resolution.unit, kind="resolution")
-    if resolution.unit_id != _unit_id(unit):
-        raise ValidationError(
-            {
-                field: _("Resolution {id} belongs to {owner}, not to {unit}.").format(
-                    id=resolution.pk, owner=resolution.unit.name, unit=getattr(unit, "name", unit)
-                )
-            },
-            code="other_unit",
-        )
+    unit_id = _unit_id(unit)
+    if resolution.unit_id == unit_id:
+        return
+    if from_above and unit_id is not None:
+        from chitieu.orgs.selectors import unit_ancestor_ids
+
+        if resolution.unit_id in unit_ancestor_ids(unit_id):
+            return
+    raise ValidationError(
+        {
+            field: _("Resolution {id} belongs to {owner}, not to {unit}.").format(
+                id=resolution.pk, owner=resolution.unit.name, unit=getattr(unit, "name", unit)
+            )
+        },
+        code="other_unit",
+    )
 
 
 def document_reference(actor, document, field: str = "source_document") -> None:

@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chitieu.indicators.models import Resolution
-from chitieu.lib.periods import PeriodError, parse_period
 from chitieu.lib.vnnum import format_number
 from chitieu.orgs.models import Unit
+from chitieu.reporting.calendar import check_unit_period, offer_unit_periods
+from chitieu.search.fields import UnitPickField
+from chitieu.web.periods import PeriodField
 
 from .importer import max_bytes
 
@@ -32,11 +34,11 @@ class UploadForm(forms.Form):
 
 
 class TemplateForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        queryset=Unit.objects.order_by("name"), to_field_name="code", label=gettext_lazy("unit")
-    )
-    period = forms.CharField(
-        label=gettext_lazy("period"), max_length=12, help_text=gettext_lazy("e.g. 2023-H1, 2023-Q1, 2023")
+    unit = UnitPickField(queryset=Unit.objects.order_by("name"), label=gettext_lazy("unit"))
+    period = PeriodField(label=gettext_lazy("period"))
+    below = forms.BooleanField(
+        label=gettext_lazy("one row for every unit below (a district's or province's communes)"),
+        required=False,
     )
     resolution = forms.ModelChoiceField(
         queryset=Resolution.objects.select_related("unit").order_by("-year", "title"),
@@ -44,13 +46,11 @@ class TemplateForm(forms.Form):
         required=False,
     )
 
-    def clean_period(self):
-        text = self.cleaned_data["period"]
-        try:
-            return parse_period(text).code
-        except PeriodError:
-            raise forms.ValidationError(
-                _(
-                    "“{code}” is not a period code. Use e.g. 2023, 2023-H1, 2023-Q1, 2023-9M, 2023-06 or 2020-2025."
-                ).format(code=text)
-            ) from None
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_unit_periods(self, None)
+
+    def clean(self):
+        cd = super().clean()
+        check_unit_period(self, cd.get("unit"))
+        return cd

@@ -83,6 +83,10 @@ def relevant_indicators(unit: Unit, period: str, resolution: Resolution | None =
     )
 
 
+def ind_ids(indicators) -> set[int]:
+    return {i.pk for i in indicators}
+
+
 def default_status(unit: Unit, period: str, *, today=None) -> str:
     """ "estimate" while the period's data window is not over, else "actual" (also the importer's
     reading of an empty status cell)."""
@@ -117,12 +121,37 @@ def _list_validation(ws, column: int, labels: list[str], prompt: str) -> None:
     ws.add_data_validation(dv)
 
 
-def build_template(unit: Unit, period: str, resolution: Resolution | None = None) -> bytes:
-    """The import workbook for one unit and period (raises PeriodError on a bad period code)."""
+def units_below(unit: Unit, period: str) -> list[Unit]:
+    """The base units under ``unit`` (those with nobody under them) that existed during the period:
+    a district's communes, a province's communes (and its districts' before July 2025)."""
+    from chitieu.orgs.selectors import unit_subtree_ids
+
+    p = parse_period(period)
+    ids = unit_subtree_ids(unit.pk, include_self=False)
+    units = [u for u in Unit.objects.filter(pk__in=ids) if u.overlaps(p.start, p.end)]
+    parents = {u.parent_id for u in units}
+    return sorted((u for u in units if u.pk not in parents), key=lambda u: u.name)
+
+
+def build_template(
+    unit: Unit, period: str, resolution: Resolution | None = None, *, below: bool = False
+) -> bytes:
+    """The import workbook for one unit and period (raises PeriodError on a bad period code).
+    ``below``: rows for every base unit under it instead (a district's or province's communes),
+    each with the indicators the unit or they report."""
     p = parse_period(period)
     indicators = relevant_indicators(unit, p.code, resolution)
+    row_units = [unit]
+    if below:
+        row_units = units_below(unit, p.code) or [unit]
+        seen = {i.pk for i in indicators}
+        for u in row_units:
+            indicators += [i for i in relevant_indicators(u, p.code) if i.pk not in seen]
+            seen |= {i.pk for i in indicators}
+        indicators = [i for i in indicators if i.aggregation != "count_meeting"]  # counted from below
     results = {
-        r.indicator_id: r for r in Result.objects.filter(unit=unit, period=p.code, indicator__in=indicators)
+        (r.unit_id, r.indicator_id): r
+        for r in Result.objects.filter(unit__in=row_units, period=p.code, indicator__in=indicators)
     }
     status_default = default_status(unit, p.code)
 
@@ -130,6 +159,8 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
     ws = wb.active
     ws.title = RESULTS_SHEET
     title = f"Kết quả thực hiện: {unit.name} ({unit.code}), {p.label('vi')} ({p.code})"
+    if below:
+        title = f"Kết quả thực hiện: các đơn vị thuộc {unit.name} ({unit.code}), {p.label('vi')} ({p.code})"
     if resolution is not None:
         title += f"; {resolution}"
     write(ws, 1, 1, title).font = _TITLE_FONT
@@ -145,11 +176,11 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
     ).font = _HINT_FONT
     _header(ws, RESULT_COLUMNS, RESULT_WIDTHS)
     row = HEADER_ROW + 1
-    for ind in indicators:
-        r = results.get(ind.pk)
+    for row_unit, ind in ((u, i) for u in row_units for i in indicators):
+        r = results.get((row_unit.pk, ind.pk))
         values = [
-            unit.code,
-            unit.name,
+            row_unit.code,
+            row_unit.name,
             ind.code,
             ind.name,
             ind.measure_unit.symbol,
@@ -178,7 +209,7 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
     applicable = [p.code]
     if p.year_period() is not None and p.year_period().code != p.code:
         applicable.append(p.year_period().code)
-    targets = Target.objects.filter(unit=unit, period__in=applicable, indicator__in=indicators)
+    targets = Target.objects.filter(unit__in=row_units, period__in=applicable, indicator__in=indicators)
     if resolution is not None:
         targets = targets | Target.objects.filter(resolution=resolution)
     targets = list(
@@ -202,7 +233,10 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
         for col, value in enumerate(values, start=1):
             write(wt, row, col, value)
         row += 1
-    with_target = {t.indicator_id for t in targets if t.unit_id == unit.pk}
+    # Blank target rows only for a one-unit template: for a district's communes they would be thousands.
+    with_target = (
+        {t.indicator_id for t in targets if t.unit_id == unit.pk} if not below else set(ind_ids(indicators))
+    )
     blank_period = resolution.period_code if resolution and resolution.period_code else None
     blank_period = blank_period or (p.year_period().code if p.year_period() else p.code)
     blank_basis = BASIS_LABELS["resolution"] if resolution is not None else None
@@ -234,6 +268,7 @@ def build_template(unit: Unit, period: str, resolution: Resolution | None = None
         ("period", p.code),
         ("resolution", resolution.pk if resolution is not None else None),
         ("generated_at", timezone.localtime().isoformat(timespec="seconds")),
+        ("scope", "below" if below else "unit"),  # last: earlier rows keep their places
     ]
     for i, (key, value) in enumerate(meta, start=1):
         write(wm, i, 1, key)

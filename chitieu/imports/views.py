@@ -28,6 +28,9 @@ def _scoped_template_form(request, data):
     if visible is not None:
         form.fields["unit"].queryset = Unit.objects.filter(pk__in=visible).order_by("name")
         form.fields["resolution"].queryset = Resolution.objects.filter(unit_id__in=visible)
+    from chitieu.overview.selectors import overview_roots  # the units the user works on, as suggestions
+
+    form.fields["unit"].suggest(overview_roots(request.user))
     return form
 
 
@@ -70,9 +73,12 @@ def template_pick(request):
     if not form.is_valid():
         return redirect(f"{reverse('imports:index')}?{urlencode(request.GET)}")
     url = reverse("imports:template", args=[form.cleaned_data["unit"].code, form.cleaned_data["period"]])
+    query = {}
     if form.cleaned_data["resolution"]:
-        url += f"?resolution={form.cleaned_data['resolution'].pk}"
-    return redirect(url)
+        query["resolution"] = form.cleaned_data["resolution"].pk
+    if form.cleaned_data["below"]:
+        query["below"] = 1
+    return redirect(f"{url}?{urlencode(query)}" if query else url)
 
 
 @login_required
@@ -93,9 +99,14 @@ def template_download(request, unit_code: str, period: str):
             )
         except (ValueError, Resolution.DoesNotExist):
             raise Http404(_("No such resolution.")) from None
-    data = build_template(unit, p.code, resolution)
+    below = request.GET.get("below") == "1"
+    data = build_template(unit, p.code, resolution, below=below)
     response = HttpResponse(data, content_type=XLSX)
-    name = f"chitieu-{unit.code}-{p.code}" + (f"-nq{resolution.pk}" if resolution else "") + ".xlsx"
+    name = (
+        f"chitieu-{unit.code}{'-don-vi-truc-thuoc' if below else ''}-{p.code}"
+        + (f"-nq{resolution.pk}" if resolution else "")
+        + ".xlsx"
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -5,15 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from chitieu.indicators.models import Indicator
 from chitieu.orgs.models import Unit
+from chitieu.reporting.calendar import check_unit_period, offer_unit_periods
 from chitieu.reporting.choices import ResultStatus
 from chitieu.web.fields import LocalDecimalField
+from chitieu.web.periods import PeriodField
 
 
 class UploadForm(forms.Form):
     unit = forms.ModelChoiceField(
         queryset=Unit.objects.order_by("name"), to_field_name="code", label=_("unit")
     )
-    period = forms.CharField(label=_("period"), max_length=12, help_text=_("e.g. 2023-H1, 2023-Q1, 2023"))
+    period = PeriodField(label=_("period"))  # "9 tháng năm 2024" is typed whole, not cut at 12 characters
     title = forms.CharField(label=_("title"), max_length=300, required=False)
     file = forms.FileField(
         label=_("file (.txt, .docx, .doc, .pdf, scan or photo .jpg/.png, .html)"), required=False
@@ -22,8 +24,13 @@ class UploadForm(forms.Form):
         label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_unit_periods(self, None)
+
     def clean(self):
         cd = super().clean()
+        check_unit_period(self, cd.get("unit"))
         if not cd.get("file") and not (cd.get("text") or "").strip():
             raise forms.ValidationError(_("Choose a file or paste the text."))
         if cd.get("file") and (cd.get("text") or "").strip():
@@ -42,7 +49,7 @@ class DecisionForm(forms.Form):
     unit = forms.ModelChoiceField(
         queryset=Unit.objects.all(), to_field_name="code", label=_("unit"), required=False
     )
-    period = forms.CharField(label=_("period"), max_length=12, required=False)
+    period = PeriodField(label=_("period"), required=False, help_text="")
     value = LocalDecimalField(label=_("value"), required=False)
     status = forms.ChoiceField(choices=ResultStatus.choices, label=_("status"), required=False)
 

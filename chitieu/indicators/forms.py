@@ -3,23 +3,35 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chitieu.search.fields import UnitPickField
 from chitieu.web.fields import LocalDecimalField
 from chitieu.web.forms import ServiceErrorsMixin
+from chitieu.web.periods import PeriodField
 
 from .choices import Basis, TargetKind
 
 
 class TargetRowForm(ServiceErrorsMixin, forms.Form):
     indicator = forms.ModelChoiceField(queryset=None, label=_("indicator"), to_field_name="code")
+    unit = UnitPickField(label=_("unit"), required=False)
     basis = forms.ChoiceField(choices=Basis.choices, label=_("basis"))
     basis_label = forms.CharField(label=_("basis as written"), required=False, max_length=100)
     kind = forms.ChoiceField(choices=TargetKind.choices, label=_("target kind"), initial="level")
-    period = forms.CharField(label=_("period"), max_length=12)
+    period = PeriodField(label=_("period"), help_text="")
     value = LocalDecimalField(label=_("value"))
     note = forms.CharField(label=_("note"), required=False, widget=forms.TextInput)
 
     def __init__(
-        self, *args, indicators, default_period: str, required: bool = True, instance=None, **kwargs
+        self,
+        *args,
+        indicators,
+        default_period: str,
+        required: bool = True,
+        instance=None,
+        units=None,
+        default_unit=None,
+        periods=(),
+        **kwargs,
     ):
         if instance is not None:
             from chitieu.lib.vnnum import format_number
@@ -27,6 +39,7 @@ class TargetRowForm(ServiceErrorsMixin, forms.Form):
 
             kwargs["initial"] = {
                 "indicator": instance.indicator.code,
+                "unit": instance.unit,
                 "basis": instance.basis,
                 "basis_label": instance.basis_label,
                 "kind": instance.kind,
@@ -35,9 +48,12 @@ class TargetRowForm(ServiceErrorsMixin, forms.Form):
                 "note": instance.note,
             }
         else:
-            kwargs.setdefault("initial", {"period": default_period})
+            kwargs.setdefault("initial", {"period": default_period, "unit": default_unit})
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = indicators_qs(indicators)
+        if units is not None:
+            self.fields["unit"].queryset = units
+        self.fields["period"].offer(list(periods))
         self.row_required = required
         if not required:
             for f in self.fields.values():
@@ -61,3 +77,13 @@ def indicators_qs(indicators):
     from .models import Indicator
 
     return Indicator.objects.filter(pk__in=[i.pk for i in indicators]).order_by("field", "sort_order", "code")
+
+
+class UnitPickForm(forms.Form):
+    """The unit whose history the indicator page shows: searched for, not picked from every unit."""
+
+    unit = UnitPickField(label=_("unit"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -380,16 +380,29 @@ def _fold(text: str) -> str:
 
 
 _N = r"([0-9]{1,2}|[ivx]+)"  # a quarter / month number, Arabic or Roman
-_SEP = r"\s*(?:[/-]|\bnam\b)\s*"  # "/2023", "-2023" or " năm 2023"
+_SEP = r"(?:\s*[/-]\s*|\s+nam\s+|\s*,\s*nam\s+|\s+)"  # "/2023", "-2023", " năm 2023", ", năm 2023", " 2023"
+_OF_YEAR = r"\s*(?:nam\s+|/\s*|-\s*)?"  # "9 tháng năm 2023", "9 tháng 2023", "9 tháng/2023"
 _VI_PATTERNS: tuple[tuple[re.Pattern[str], PeriodKind, int], ...] = (
     (re.compile(rf"(?:ca\s+)?nam\s+{_Y}"), PeriodKind.YEAR, 0),
-    (re.compile(rf"thang\s+{_N}{_SEP}{_Y}"), PeriodKind.MONTH, -1),
-    (re.compile(rf"qu[yi]\s+{_N}{_SEP}{_Y}"), PeriodKind.QUARTER, -1),
-    (re.compile(rf"(?:6|sau)\s+thang\s+(?:dau\s+)?nam\s+{_Y}"), PeriodKind.HALF, 1),
-    (re.compile(rf"(?:6|sau)\s+thang\s+cuoi\s+nam\s+{_Y}"), PeriodKind.HALF, 2),
-    (re.compile(rf"(?:9|chin)\s+thang\s+(?:dau\s+)?nam\s+{_Y}"), PeriodKind.NINE_MONTHS, 0),
-    (re.compile(rf"nhiem\s+ky\s+{_Y}\s*-\s*{_Y}"), PeriodKind.TERM, 0),
+    (re.compile(rf"(?:thang|t)\s*{_N}{_SEP}{_Y}"), PeriodKind.MONTH, -1),
+    (re.compile(rf"([0-9]{{1,2}})\s*/\s*{_Y}"), PeriodKind.MONTH, -1),  # "11/2026"
+    (re.compile(rf"(?:qu[yi]|q)\s*{_N}{_SEP}{_Y}"), PeriodKind.QUARTER, -1),
+    (re.compile(rf"(?:6|sau)\s+thang\s+(?:dau\s+)?(?:nam\s+)?{_Y}"), PeriodKind.HALF, 1),
+    (re.compile(rf"(?:6|sau)\s+thang\s+cuoi\s+(?:nam\s+)?{_Y}"), PeriodKind.HALF, 2),
+    (re.compile(rf"(?:9|chin)\s+thang\s+(?:dau\s+)?{_OF_YEAR}{_Y}"), PeriodKind.NINE_MONTHS, 0),
+    (re.compile(rf"(?:nhiem\s+ky\s+)?{_Y}\s*-\s*{_Y}"), PeriodKind.TERM, 0),
+    # The English labels the pages print in English ("Q3 2024", "first half of 2024", "term 2020–2025").
+    (re.compile(rf"(?:q|quarter)\s*([1-4])\s*(?:of\s+)?{_Y}"), PeriodKind.QUARTER, -1),
+    (re.compile(rf"(?:the\s+)?first\s+half\s+(?:of\s+)?{_Y}"), PeriodKind.HALF, 1),
+    (re.compile(rf"(?:the\s+)?second\s+half\s+(?:of\s+)?{_Y}"), PeriodKind.HALF, 2),
+    (re.compile(rf"(?:the\s+)?first\s+nine\s+months\s+(?:of\s+)?{_Y}"), PeriodKind.NINE_MONTHS, 0),
+    (re.compile(rf"(?:year\s+)?{_Y}"), PeriodKind.YEAR, 0),
+    (re.compile(rf"term\s+{_Y}\s*-\s*{_Y}"), PeriodKind.TERM, 0),
 )
+_EN_MONTH_PATTERN = re.compile(r"([a-z]+)\.?\s+([0-9]{4})")
+_EN_MONTH_NAMES = {name.lower(): i for i, name in enumerate(_EN_MONTHS) if name}
+_EN_MONTH_NAMES.update({name.lower()[:3]: i for i, name in enumerate(_EN_MONTHS) if name})
+_EN_MONTH_NAMES["sept"] = 9
 
 
 def _number(text: str, raw: str) -> int:
@@ -403,13 +416,19 @@ def _number(text: str, raw: str) -> int:
 def parse_period_vi(text: str) -> Period:
     """Read a Vietnamese period phrase.
 
-    Understood: "tháng 6/2023", "tháng 6 năm 2023", "quý I/2023", "quý 1 năm 2023", "6 tháng đầu năm 2023",
-    "sáu tháng đầu năm 2023", "6 tháng năm 2023" (H1), "6 tháng cuối năm 2023", "9 tháng (đầu) năm 2023",
-    "năm 2023", "nhiệm kỳ 2020 - 2025" / "2020–2025".  Case-insensitive, NFC-normalised and tolerant of
-    missing diacritics ("quy I/2023", "6 thang dau nam 2023").  Raises :class:`PeriodError` otherwise.
+    Understood: "tháng 6/2023", "tháng 6 năm 2023", "T6/2023", "6/2023", "quý I/2023", "quý 1 năm 2023",
+    "Quý 3 năm 2023", "quý III 2023", "Q3/2023", "6 tháng đầu năm 2023", "sáu tháng đầu năm 2023",
+    "6 tháng năm 2023" (H1), "6 tháng cuối năm 2023", "9 tháng (đầu) năm 2023", "9 tháng 2023", "năm 2023",
+    "nhiệm kỳ 2020 - 2025" / "2020–2025", and the English labels the pages print in English ("June 2023",
+    "Q1 2023", "first half of 2023", "first nine months of 2023", "2023", "term 2020–2025").
+    Case-insensitive, NFC-normalised and tolerant of missing diacritics ("quy I/2023", "6 thang dau nam
+    2023").  Raises :class:`PeriodError` otherwise.
     """
     original = _check_text(text)
     folded = _fold(original)
+    m = _EN_MONTH_PATTERN.fullmatch(folded)
+    if m is not None and m[1] in _EN_MONTH_NAMES:
+        return _build(original, PeriodKind.MONTH, m[2], _EN_MONTH_NAMES[m[1]])
     for pattern, kind, index in _VI_PATTERNS:
         m = pattern.fullmatch(folded)
         if m is None:

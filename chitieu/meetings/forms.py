@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chitieu.indicators.models import Indicator
+from chitieu.reporting.calendar import check_unit_period, offer_unit_periods
 from chitieu.web.forms import ServiceErrorsMixin
+from chitieu.web.periods import PeriodField
 
 from .choices import Body, ConferenceKind, Role, TaskStatus
 
@@ -21,7 +23,7 @@ class ConferenceForm(ServiceErrorsMixin, forms.Form):
     title = forms.CharField(max_length=300, required=False, label=_("title"))
     date = forms.DateField(widget=DATE, label=_("date"))
     place = forms.CharField(max_length=200, required=False, label=_("place"))
-    period = forms.CharField(max_length=12, required=False, label=_("period under review"))
+    period = PeriodField(required=False, label=_("period under review"))
     resolution = forms.ModelChoiceField(queryset=None, required=False, label=_("resolution under review"))
 
     def __init__(self, *args, unit, **kwargs):
@@ -30,6 +32,13 @@ class ConferenceForm(ServiceErrorsMixin, forms.Form):
         from chitieu.indicators.models import Resolution
 
         self.fields["resolution"].queryset = Resolution.objects.filter(unit=unit)
+        offer_unit_periods(self, unit)
+        self.unit = unit
+
+    def clean(self):
+        cd = super().clean()
+        check_unit_period(self, self.unit)  # a conference reviews an open or past period
+        return cd
 
 
 class AttendanceForm(ServiceErrorsMixin, forms.Form):

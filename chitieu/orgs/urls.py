@@ -1,8 +1,12 @@
 from django.urls import path
 
+from chitieu.overview.views import overview
+
 from . import views
 
 app_name = "orgs"
 urlpatterns = [
-    path("", views.home, name="home"),
+    # The home page is the leader's overview (chitieu.overview); the tree of units has its own page.
+    path("", overview, name="home"),
+    path("units/", views.tree, name="tree"),
 ]

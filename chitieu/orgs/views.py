@@ -34,12 +34,12 @@ def _scoped(rows: list[TreeRow], ids: set[int] | None) -> list[TreeRow]:
     return out
 
 
-def home(request):
+def tree(request):
     on = _parse_day(request.GET.get("on"))
     ids = unit_ids_for(request.user, "view")
     return render(
         request,
-        "orgs/home.html",
+        "orgs/tree.html",
         {
             "rows": _scoped(unit_tree(on=on), ids),
             "former": _scoped(former_units_tree(), ids) if on is None else [],

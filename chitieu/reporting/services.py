@@ -392,7 +392,7 @@ def target_save(
     :func:`result_save`. A derived target (worked back from a document's stated percentage) may be
     recorded by whoever enters the figure it comes from."""
     require_action(actor, unit, "manage", *(("enter_results",) if derived else ()))
-    resolution_reference(actor, resolution, unit=unit)
+    resolution_reference(actor, resolution, unit=unit, from_above=True)
     document_reference(actor, source_document)
     _check_text_lengths(note=note, reason=reason)
     p = period_parse(period)
@@ -584,4 +584,84 @@ def targets_derive(
                 ),
             )
         )
+    return saved
+
+
+@dataclass(frozen=True)
+class ResultInput:
+    """One row of a results form: a figure for one indicator, as the reporter typed it."""
+
+    indicator: Indicator
+    value: Decimal | None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    status: str = ResultStatus.ACTUAL
+    note: str = ""
+    expected_version: int | None = None
+
+
+class ResultRowsRefused(ValidationError):
+    """Some rows of a results form were refused; nothing was saved. ``rows`` maps an indicator's code
+    to the refusal of its row, ``current`` to the figure someone else saved meanwhile (a conflict),
+    ``general`` holds what concerns the whole form (the period, the unit, a lock)."""
+
+    def __init__(self, *, rows: dict[str, ValidationError], current: dict[str, Result], general=None):
+        self.rows, self.current, self.general = rows, current, general
+        messages = [m for e in rows.values() for m in e.messages] + (general.messages if general else [])
+        super().__init__(messages)
+
+
+@transaction.atomic
+def results_save_many(
+    *,
+    actor,
+    unit: Unit,
+    period: str,
+    rows: Iterable[ResultInput],
+    reason: str = "",
+    today: dt.date | None = None,
+) -> list[Result]:
+    """Save a form's rows for one unit and period: every row or none. Each row goes through
+    :func:`result_save` (its rules, its roll-ups, its audit row); the refusals of all rows are
+    collected, so the reporter sees every one at once, and then nothing is kept."""
+    from .calendar import period_refusal
+
+    p = period_parse(period)
+    refusal = period_refusal(unit, p, today=today)
+    if refusal:
+        raise ResultRowsRefused(rows={}, current={}, general=ValidationError({"period": refusal}))
+    saved: list[Result] = []
+    refused: dict[str, ValidationError] = {}
+    current: dict[str, Result] = {}
+    general = None
+    for row in rows:
+        try:
+            saved.append(
+                result_save(
+                    actor=actor,
+                    indicator=row.indicator,
+                    unit=unit,
+                    period=p.code,
+                    value=row.value,
+                    numerator=row.numerator,
+                    denominator=row.denominator,
+                    status=row.status,
+                    note=row.note,
+                    expected_version=row.expected_version,
+                    reason=reason,
+                    today=today,
+                )
+            )
+        except ValidationError as exc:
+            if getattr(exc, "code", None) == "locked":
+                general = exc  # the whole period is locked: one message, not one per row
+                break
+            refused[row.indicator.code] = exc
+            codes = [e.code for errs in getattr(exc, "error_dict", {}).values() for e in errs]
+            if "conflict" in codes:
+                current[row.indicator.code] = Result.objects.get(
+                    indicator=row.indicator, unit=unit, period=p.code
+                )
+    if refused or general is not None:
+        raise ResultRowsRefused(rows=refused, current=current, general=general)
     return saved

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,19 +11,19 @@ from django.views.decorators.http import require_POST
 
 from chitieu.access.scope import can, check, get_unit_for_user
 from chitieu.dbrouter import replica_reads
-from chitieu.indicators.models import Indicator, Resolution, Target
-from chitieu.lib.periods import PeriodError, parse_period
-from chitieu.orgs.models import Unit
+from chitieu.indicators.models import Resolution, Target
+from chitieu.lib.periods import PeriodError, parse_any, parse_period
 from chitieu.orgs.selectors import unit_ancestors, unit_children
 
+from .calendar import period_refusal, unit_period_choices
 from .choices import SubmissionStatus
-from .forms import ResultRowForm
-from .models import Result, Rollup
+from .entry import results_entry
+from .forms import ResultsFormSet
+from .models import Rollup
 from .selectors import progress_table
-from .services import result_save, window_rule_for
+from .services import ResultRowsRefused, results_save_many, window_rule_for
 from .workflow import (
     children_status,
-    status_of,
     submission_approve,
     submission_of,
     submission_reopen,
@@ -39,21 +38,15 @@ def _period_or_404(code: str):
         raise Http404(_("No such period.")) from None
 
 
-def unit_periods(unit: Unit) -> list[str]:
-    """Periods for which the unit has results, newest first."""
-    codes = set(Result.objects.filter(unit=unit).values_list("period", flat=True).distinct())
-    return sorted(codes, key=lambda c: parse_period(c).sort_key, reverse=True)
-
-
 def unit_detail(request, code: str):
     unit = get_unit_for_user(request.user, code, "view")
-    periods = unit_periods(unit)
-    raw = request.GET.get("period") or (periods[0] if periods else "")
-    period = None
+    choices = unit_period_choices(unit)
+    raw = request.GET.get("period", "").strip()
+    period = None if raw else choices.default()
     period_error = ""
     if raw:
         try:
-            period = parse_period(raw)
+            period = parse_any(raw)
         except PeriodError:
             period_error = raw
     resolutions = list(
@@ -75,8 +68,9 @@ def unit_detail(request, code: str):
         "unit": unit,
         "ancestors": [a for a in unit_ancestors(unit) if can(request.user, "view", a)],
         "children": unit_children(unit),
-        "periods": periods,
+        "choices": choices,
         "period": period,
+        "period_refusal": period_refusal(unit, period) if period else None,
         "period_error": period_error,
         "resolutions": resolutions,
         "resolution": resolution,
@@ -100,101 +94,41 @@ def unit_detail(request, code: str):
 
 
 def results_edit(request, code: str, period: str):
-    """Enter or correct one unit's results for one period; all rows are saved or none."""
+    """Enter or correct one unit's results for one period; all rows are saved or none. "Add an
+    indicator" posts what was typed with it, so the page comes back with every row still filled."""
     unit = get_unit_for_user(request.user, code, "enter_results")
     p = _period_or_404(period)
-    year = p.year_period()
-    applicable = [p.code] + ([year.code] if year and year.code != p.code else [])
-    prev = p.same_period_last_year()
-    ind_ids = set(Target.objects.filter(unit=unit, period__in=applicable).values_list("indicator", flat=True))
-    ind_ids |= set(
-        Result.objects.filter(unit=unit, period__in=[p.code] + ([prev.code] if prev else [])).values_list(
-            "indicator", flat=True
-        )
-    )
-    add_code = request.GET.get("add") or request.POST.get("add")
-    if add_code:
-        ind_ids |= set(Indicator.objects.filter(code=add_code).values_list("pk", flat=True))
-    indicators = list(
-        Indicator.objects.filter(pk__in=ind_ids)
-        .select_related("measure_unit")
-        .order_by("field", "sort_order", "code")
-    )
-    existing = {r.indicator_id: r for r in Result.objects.filter(unit=unit, period=p.code)}
-    status = status_of(unit, p.code)
-    locked = status in (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED)
-    needs_reason = status == SubmissionStatus.REOPENED
-    reason = (request.POST.get("reason") or "").strip()
-    http_status = 200
-    if request.method == "POST":
-        rows = [
-            (ind, ResultRowForm(request.POST, prefix=ind.code, indicator=ind, result=existing.get(ind.pk)))
-            for ind in indicators
-        ]
-        if all(f.is_valid() for _i, f in rows):
+    data = request.POST if request.method == "POST" else None
+    add = (data or request.GET).getlist("add")
+    if data is not None and data.get("add_row") and data.get("new_indicator"):
+        add = [*add, data["new_indicator"]]
+    entry = results_entry(unit=unit, period=p, add=add)
+    formset = ResultsFormSet(data, entry=entry)
+    status = 200
+    if data is not None and not data.get("add_row"):
+        if formset.is_valid():
             try:
-                with transaction.atomic():
-                    saved = 0
-                    for ind, f in rows:
-                        if not f.changed_row():
-                            continue
-                        cd = f.cleaned_data
-                        try:
-                            result_save(
-                                actor=request.user,
-                                indicator=ind,
-                                unit=unit,
-                                period=p.code,
-                                value=cd["value"],
-                                numerator=cd["numerator"],
-                                denominator=cd["denominator"],
-                                status=cd["status"],
-                                note=cd["note"] or "",
-                                expected_version=cd.get("version"),
-                                reason=reason,
-                            )
-                            saved += 1
-                        except ValidationError as exc:
-                            f.add_service_errors(exc)
-                            if getattr(exc, "error_dict", None) and any(
-                                e.code == "conflict" for errs in exc.error_dict.values() for e in errs
-                            ):
-                                # Let a second save keep what this user typed: they have now seen both values.
-                                f.data = f.data.copy()
-                                f.data[f.add_prefix("version")] = (
-                                    existing[ind.pk].version if ind.pk in existing else ""
-                                )
-                                f.conflict = Result.objects.get(pk=existing[ind.pk].pk)
-                            raise
-                messages.success(request, _("{n} results saved.").format(n=saved))
+                saved = results_save_many(
+                    actor=request.user,
+                    unit=unit,
+                    period=p.code,
+                    rows=formset.changed_inputs(),
+                    reason=formset.reason,
+                )
+            except ResultRowsRefused as exc:
+                formset.add_save_errors(exc)
+            else:
+                messages.success(
+                    request,
+                    _("{n} results saved.").format(n=len(saved)),
+                    extra_tags=f"draft-saved:{entry.draft_key}",
+                )
                 return redirect(f"{reverse('reporting:unit_detail', args=[unit.code])}?period={p.code}")
-            except ValidationError:
-                pass
         messages.error(request, _("Nothing was saved: correct the marked fields."))
-        http_status = 400
-    else:
-        rows = [
-            (ind, ResultRowForm(prefix=ind.code, indicator=ind, result=existing.get(ind.pk)))
-            for ind in indicators
-        ]
-    others = (
-        Indicator.objects.exclude(pk__in=ind_ids).filter(~Q(aggregation="count_meeting")).order_by("name")
-    )
-    return render(
-        request,
-        "reporting/results_edit.html",
-        {
-            "unit": unit,
-            "period": p,
-            "rows": rows,
-            "others": others,
-            "locked": locked,
-            "needs_reason": needs_reason,
-            "reason": reason,
-            "status_label": dict(SubmissionStatus.choices)[status],
-        },
-        status=http_status,
-    )
+        status = 400
+    elif entry.refusal:
+        status = 400 if data is not None else 200
+    return render(request, "reporting/results_edit.html", {"entry": entry, "formset": formset}, status=status)
 
 
 @require_POST

@@ -106,7 +106,9 @@ def test_each_persona_gets_the_right_answer_inside_and_outside_its_subtree(w, cl
 # data in them (so the search below is not vacuous), a scoped persona does not.
 GLOBAL_LISTS = [
     # (url, what the administrator sees of thi-xa-t in it, what of huyen-d)
-    ("/", "Thị xã T", "Xã X1"),
+    ("/units/", "Thị xã T", "Xã X1"),
+    ("/", "Thị xã T", "Huyện D"),  # the overview of the province: its units below
+    ("/search/?q=x", "Thị xã T", "Xã X1"),
     ("/inbox/", "777.777", "Huyện D"),
     ("/audit/", "&#x27;777777&#x27;", "&#x27;123456&#x27;"),
     ("/audit/export.csv", '"777777"', '"123456"'),

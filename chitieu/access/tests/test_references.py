@@ -125,3 +125,28 @@ def test_a_conference_sets_tasks_only_for_its_unit_and_those_below(world):
         vote_record(
             actor=user_with(world, "reporter"), conference=conf, matter="Biểu quyết", outcome="passed"
         )
+
+
+def test_a_target_may_belong_to_a_resolution_of_a_unit_above_but_not_of_a_unit_aside(world, clerk):
+    """A district's resolution assigns targets to its communes; a sibling's resolution assigns none."""
+    commune = world.communes[0]
+    t = target_save(
+        actor=clerk,
+        indicator=world.revenue,
+        unit=commune,
+        period="2023",
+        basis="resolution",
+        value=D(5),
+        resolution=world.resolution,
+    )
+    assert t.resolution == world.resolution and t.unit == commune
+    with pytest.raises(ValidationError, match="không thuộc|not to"):
+        target_save(
+            actor=clerk,
+            indicator=world.revenue,
+            unit=world.town,
+            period="2023",
+            basis="resolution",
+            value=D(5),
+            resolution=world.resolution,
+        )

@@ -364,3 +364,67 @@ def test_parsing_arbitrary_text_raises_only_period_errors(text: str) -> None:
             assert exc.code in {"empty", "syntax", "out_of_range"}
         else:
             assert isinstance(result, Period)
+
+
+# -- what clerks type ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 tháng đầu năm 2024", Period(H, 2024, 1)),
+        ("6 tháng cuối năm 2024", Period(H, 2024, 2)),
+        ("quý III/2024", Period(Q, 2024, 3)),
+        ("Quý 3 năm 2024", Period(Q, 2024, 3)),
+        ("quý 3/2024", Period(Q, 2024, 3)),
+        ("quý III 2024", Period(Q, 2024, 3)),
+        ("Quý III, năm 2024", Period(Q, 2024, 3)),
+        ("Q3/2024", Period(Q, 2024, 3)),
+        ("tháng 11/2026", Period(M, 2026, 11)),
+        ("T11/2026", Period(M, 2026, 11)),
+        ("11/2026", Period(M, 2026, 11)),
+        ("năm 2025", Period(Y, 2025)),
+        ("nhiệm kỳ 2020–2025", Period(T, 2020, 0, 2025)),
+        ("9 tháng năm 2024", Period(N, 2024)),
+        ("9 tháng 2024", Period(N, 2024)),
+        ("9 THANG NAM 2024", Period(N, 2024)),
+        ("quy iii nam 2024", Period(Q, 2024, 3)),
+        # the English labels the pages print in English
+        ("Q3 2024", Period(Q, 2024, 3)),
+        ("June 2023", Period(M, 2023, 6)),
+        ("Sep 2024", Period(M, 2024, 9)),
+        ("first half of 2024", Period(H, 2024, 1)),
+        ("second half of 2024", Period(H, 2024, 2)),
+        ("first nine months of 2024", Period(N, 2024)),
+        ("term 2020–2025", Period(T, 2020, 0, 2025)),
+    ],
+)
+def test_it_reads_what_a_clerk_types(text: str, expected: Period) -> None:
+    assert parse_any(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("quý 5/2024", "out_of_range"), ("tháng 13/2024", "out_of_range"), ("10 tháng năm 2024", "syntax")],
+)
+def test_what_a_clerk_types_wrongly_is_refused_with_the_reason(text: str, code: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        parse_any(text)
+    assert info.value.code == code
+
+
+def _roman_to_arabic(label: str) -> str:
+    for roman, arabic in (("IV", "4"), ("III", "3"), ("II", "2"), ("I", "1")):
+        label = label.replace(f"quý {roman}/", f"quý {arabic}/")
+    return label
+
+
+@given(periods)
+def test_every_label_in_either_language_parses_back_to_its_period(period: Period) -> None:
+    for lang in ("vi", "en"):
+        label = period.label(lang)
+        assert parse_any(label) == period, label
+        assert parse_any(label.upper()) == period, label
+    vi = period.label("vi")
+    assert parse_any(_roman_to_arabic(vi)) == period
+    assert parse_any(strip_diacritics(vi).replace("/", " năm ")) == period

@@ -43,7 +43,7 @@ def figures(world):
 
 
 def test_home_shows_the_unit_tree(vi_client, world):
-    body = vi_client.get(reverse("orgs:home")).content.decode()
+    body = vi_client.get(reverse("orgs:tree")).content.decode()
     for name in ("Tỉnh P", "Huyện D", "Xã X1", "Thị xã T"):
         assert name in body
 
@@ -51,7 +51,7 @@ def test_home_shows_the_unit_tree(vi_client, world):
 def test_home_shows_the_tree_of_an_earlier_date(vi_client, world):
     world.town.valid_from = dt.date(2020, 1, 1)
     world.town.save()
-    body = vi_client.get(reverse("orgs:home"), {"on": "2015-01-01"}).content.decode()
+    body = vi_client.get(reverse("orgs:tree"), {"on": "2015-01-01"}).content.decode()
     assert "Huyện D" in body and "Thị xã T" not in body
 
 
@@ -97,7 +97,9 @@ def test_the_indicator_page_shows_history_as_a_chart(vi_client, figures):
     body = vi_client.get(
         reverse("indicators:indicator_detail", args=["lua"]), {"unit": "huyen-d"}
     ).content.decode()
-    assert "<svg" in body and body.count("<rect") == 2 and "90.000" in body
+    # 2022-H1 and 2023-H1 as bars, and 2022-H1 again as the grey "same period a year before" of 2023-H1
+    assert "<svg" in body and body.count('<rect class="bar') == 2 and "90.000" in body
+    assert body.count('<rect class="prev"') == 1
 
 
 def test_entering_results_requires_login(client, world):

@@ -74,6 +74,17 @@ def cross_import_ran(w, side, persona, _allowed):
 PAGE_ROUTES: dict[str, list[Check]] = {
     # ---- pages open to everybody or every logged-in user ----
     "orgs:home": [get("any", at("/"))],
+    "orgs:tree": [get("any", at("/units/"))],
+    # search answers only what the user may see (the other subtree's names must not appear)
+    "search:search": [get("any", at("/search/?q=a"))],
+    "search:unit_options": [
+        get("any", at("/search/units/options/?field=unit&unit=a")),
+        get(
+            "view",
+            lambda w, side, p: f"/search/units/options/?field=unit&unit=a&scope=under:{w.unit[side].code}",
+            sides=UNIT_SIDES,
+        ),
+    ],
     "web:login": [get("any", at("/login/"), anon=200)],
     "web:logout": [
         get("any", at("/logout/"), ok=405),
