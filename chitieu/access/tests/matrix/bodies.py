@@ -26,6 +26,19 @@ def conference_form(w, side):
     }
 
 
+def conference_edit_form(w, side):
+    conf = w.conf[side]
+    return {
+        "body": conf.body,
+        "term": conf.term_id,
+        "ordinal": conf.ordinal or "",
+        "kind": conf.kind,
+        "date": conf.date.isoformat(),
+        "title": conf.title,
+        "place": "Hội trường",
+    }
+
+
 def targets_form(w, side):
     t = w.target[side]
     return {
