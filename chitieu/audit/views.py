@@ -8,40 +8,70 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chitieu.access.scope import get_unit_for_user, unit_ids_for
+from chitieu.access.scope import check, unit_ids_for
 
+from . import filters
+from .context import DEMO_REQUEST_ID
+from .filters import AuditFilterForm
 from .models import AuditEntry
+from .presentation import describe
 
 
-def _entries(request):
-    qs = AuditEntry.objects.select_related("unit").order_by("-at", "-id")
+def _scoped(request):
+    """The entries the user may read, newest first: the one query the list and its CSV share."""
+    qs = AuditEntry.objects.select_related("unit", "actor").order_by("-at", "-id")
     ids = unit_ids_for(request.user, "view")
     if ids is not None:
         qs = qs.filter(
             Q(unit_id__in=ids) | Q(unit__isnull=True, object_type__startswith="indicators.indicator")
         )
-    unit = None
-    if request.GET.get("unit"):
-        unit = get_unit_for_user(request.user, request.GET["unit"], "view")
-        qs = qs.filter(unit=unit)
-    if request.GET.get("object_type"):
-        qs = qs.filter(object_type=request.GET["object_type"])
-    if request.GET.get("object_id"):
-        qs = qs.filter(object_id=request.GET["object_id"])
-    return qs, unit
+    return qs
+
+
+def _entries(request):
+    """The readable entries narrowed by the page's filters (presentation only: the scope is above)."""
+    scoped = _scoped(request)
+    form = AuditFilterForm(request.GET, people=filters.people(scoped))
+    valid = form.is_valid()
+    unit = form.cleaned_data.get("unit")
+    if unit is not None:
+        check(request.user, "view", unit)  # a unit the user may not see is not found (404)
+    return filters.apply(scoped, form.cleaned_data), unit, form, valid
 
 
 def audit_list(request):
-    qs, unit = _entries(request)
+    qs, unit, form, valid = _entries(request)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    sample_hidden = 0
+    if not form.cleaned_data.get("sample"):
+        sample_hidden = (
+            filters.apply(_scoped(request), form.cleaned_data | {"sample": True})
+            .filter(request_id=DEMO_REQUEST_ID)
+            .count()
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    with_sample = query.copy()
+    with_sample["sample"] = "on"
     return render(
-        request, "audit/audit_list.html", {"page": page, "unit": unit, "query": request.GET.urlencode()}
+        request,
+        "audit/audit_list.html",
+        {
+            "page": page,
+            "rows": describe(page.object_list),
+            "unit": unit,
+            "form": form,
+            "query": query.urlencode(),
+            "sample_hidden": sample_hidden,
+            "sample_query": with_sample.urlencode(),
+        },
+        status=200 if valid else 400,
     )
 
 
 def audit_export(request):
     """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese)."""
-    qs, unit = _entries(request)
+    qs, _unit, _form, _valid = _entries(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nhat-ky-thay-doi.csv"'
     response.write("\ufeff")
