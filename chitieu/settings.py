@@ -295,6 +295,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
     "COERCE_DECIMAL_TO_STRING": True,
+    # Errors in the caller's language, also those DRF passes through in English (chitieu/web/api_errors.py).
+    "EXCEPTION_HANDLER": "chitieu.web.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "chitieu API",
@@ -328,6 +330,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# A refused security token gets the site's own page, in the user's language (not Django's English one).
+CSRF_FAILURE_VIEW = "chitieu.web.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "same-origin"
