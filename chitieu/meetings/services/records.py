@@ -91,7 +91,11 @@ def attendance_update(
     title: str = "",
     title_since: dt.date | None = None,
 ) -> Attendance:
-    att = Attendance.objects.select_for_update().select_related("conference__unit").get(pk=attendance.pk)
+    att = (
+        Attendance.objects.select_for_update(of=("self",))
+        .select_related("conference__unit")
+        .get(pk=attendance.pk)
+    )
     conference = att.conference
     _title_check(conference, person, title, title_since)
     clash = (
@@ -137,7 +141,9 @@ def agenda_item_add(*, actor, conference: Conference, text: str) -> AgendaItem:
 
 @transaction.atomic
 def agenda_item_update(*, actor, item: AgendaItem, text: str) -> AgendaItem:
-    item = AgendaItem.objects.select_for_update().select_related("conference__unit").get(pk=item.pk)
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",)).select_related("conference__unit").get(pk=item.pk)
+    )
     before = snapshot(item)
     item.text = text_required(text, "text", _("Write the agenda item."))
     if snapshot(item) == before:
@@ -152,7 +158,7 @@ def agenda_item_update(*, actor, item: AgendaItem, text: str) -> AgendaItem:
 def agenda_item_move(*, actor, item: AgendaItem, up: bool) -> AgendaItem:
     """Move an agenda item one place up (or down); the items are numbered 1..n again."""
     items = list(
-        AgendaItem.objects.select_for_update()
+        AgendaItem.objects.select_for_update(of=("self",))
         .filter(conference_id=item.conference_id)
         .order_by("order", "id")
     )
@@ -205,7 +211,11 @@ def document_present(
 def document_update(
     *, actor, document: PresentedDocument, title: str, presenter: Person | None = None
 ) -> PresentedDocument:
-    doc = PresentedDocument.objects.select_for_update().select_related("conference__unit").get(pk=document.pk)
+    doc = (
+        PresentedDocument.objects.select_for_update(of=("self",))
+        .select_related("conference__unit")
+        .get(pk=document.pk)
+    )
     before = snapshot(doc)
     doc.title = text_required(title, "title", _("Give the document's title."))
     doc.presenter = presenter
@@ -279,7 +289,11 @@ def question_update(
     commitment: str = "",
     commitment_deadline: dt.date | None = None,
 ) -> Question:
-    q = Question.objects.select_for_update().select_related("conference__unit").get(pk=question.pk)
+    q = (
+        Question.objects.select_for_update(of=("self",))
+        .select_related("conference__unit")
+        .get(pk=question.pk)
+    )
     _commitment_check(q.conference, commitment, commitment_deadline)
     if q.follow_up_id and not commitment.strip():
         raise ValidationError(
@@ -400,7 +414,7 @@ def vote_update(
     personnel: bool = False,
 ) -> Vote:
     """Correct a vote. The blocs (details) stay as they were recorded."""
-    v = Vote.objects.select_for_update().select_related("conference__unit").get(pk=vote.pk)
+    v = Vote.objects.select_for_update(of=("self",)).select_related("conference__unit").get(pk=vote.pk)
     before = snapshot(v)
     v.matter = text_required(matter, "matter", _("Say what was voted on."))
     v.present, v.votes_for, v.votes_against, v.abstain = present, votes_for, votes_against, abstain
@@ -448,7 +462,11 @@ def limitation_add(
 def limitation_update(
     *, actor, limitation: Limitation, text: str, cause: str = "", indicators=()
 ) -> Limitation:
-    lim = Limitation.objects.select_for_update().select_related("conference__unit").get(pk=limitation.pk)
+    lim = (
+        Limitation.objects.select_for_update(of=("self",))
+        .select_related("conference__unit")
+        .get(pk=limitation.pk)
+    )
     before = _limitation_state(lim)
     lim.text = text_required(text, "text", _("Describe the limitation."))
     lim.cause = (cause or "").strip()

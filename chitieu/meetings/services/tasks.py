@@ -86,7 +86,11 @@ def task_update(
     expected_version: int | None = None,
 ) -> Task:
     """Correct what a task says, who answers for it and by when (its progress is recorded apart)."""
-    t = Task.objects.select_for_update().select_related("conference__unit", "unit").get(pk=task.pk)
+    t = (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("conference__unit", "unit")
+        .get(pk=task.pk)
+    )
     version_check(t, expected_version)
     text = text_required(text, "text", _("Describe the task."))
     _task_checks(t.conference, unit, deadline, t.status)
@@ -106,7 +110,7 @@ def task_update(
 def task_delete(*, actor, task: Task, reason: str = "") -> None:
     """Delete a task entered by mistake. One with progress recorded is kept: its history matters to
     the next conference's report."""
-    t = Task.objects.select_for_update().select_related("unit").get(pk=task.pk)
+    t = Task.objects.select_for_update(of=("self",)).select_related("unit").get(pk=task.pk)
     n = t.updates.count()
     if n:
         raise ValidationError(
@@ -127,7 +131,7 @@ def task_progress(
 ) -> TaskUpdate:
     """Record dated progress. The task takes the status of its latest update (an update dated before
     the latest one fills in the history without moving the status back); "done" records the date."""
-    task = Task.objects.select_for_update().select_related("conference", "unit").get(pk=task.pk)
+    task = Task.objects.select_for_update(of=("self",)).select_related("conference", "unit").get(pk=task.pk)
     today = today or dt.date.today()
     if status == TaskStatus.OVERDUE:
         raise ValidationError(
@@ -180,7 +184,7 @@ def question_commitment_to_task(
     """The commitment an answer made becomes a task of the conference: owned by whoever answered
     (unless another owner is named), due by the committed deadline (unless another is given)."""
     q = (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("conference__unit", "addressed_to")
         .get(pk=question.pk)
     )
