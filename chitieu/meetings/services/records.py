@@ -19,6 +19,22 @@ from ..models import AgendaItem, Attendance, Conference, Limitation, Person, Pre
 from ._common import audit, text_required
 
 
+def _locked(model, pk: int):
+    """The record, locked for the correction (its own row only: PostgreSQL refuses to lock the
+    nullable side of the joins that bring its conference along)."""
+    return model.objects.select_for_update(of=("self",)).select_related("conference__unit").get(pk=pk)
+
+
+def _saved(actor, obj, before: dict, fields: list[str], *, after: dict | None = None, **clean) -> None:
+    """Save what changed since ``before`` and audit it; nothing at all when nothing changed."""
+    after = after if after is not None else snapshot(obj)
+    if after == before:
+        return
+    obj.full_clean(**clean)
+    obj.save(update_fields=fields)
+    audit(actor, "update", obj, obj.conference.unit, before=before, after=after)
+
+
 def _delete(actor, obj, unit, reason: str = "", before: dict | None = None) -> None:
     before = before if before is not None else snapshot(obj)
     audit(actor, "delete", obj, unit, before=before, reason=reason)
@@ -91,11 +107,7 @@ def attendance_update(
     title: str = "",
     title_since: dt.date | None = None,
 ) -> Attendance:
-    att = (
-        Attendance.objects.select_for_update(of=("self",))
-        .select_related("conference__unit")
-        .get(pk=attendance.pk)
-    )
+    att = _locked(Attendance, attendance.pk)
     conference = att.conference
     _title_check(conference, person, title, title_since)
     clash = (
@@ -112,11 +124,7 @@ def attendance_update(
     before = snapshot(att)
     att.person, att.role = person, role
     att.title, att.title_since = " ".join(title.split()), title_since
-    if snapshot(att) == before:
-        return att
-    att.full_clean(validate_constraints=False)
-    att.save(update_fields=["person", "role", "title", "title_since"])
-    audit(actor, "update", att, conference.unit, before=before)
+    _saved(actor, att, before, ["person", "role", "title", "title_since"], validate_constraints=False)
     return att
 
 
@@ -141,16 +149,10 @@ def agenda_item_add(*, actor, conference: Conference, text: str) -> AgendaItem:
 
 @transaction.atomic
 def agenda_item_update(*, actor, item: AgendaItem, text: str) -> AgendaItem:
-    item = (
-        AgendaItem.objects.select_for_update(of=("self",)).select_related("conference__unit").get(pk=item.pk)
-    )
+    item = _locked(AgendaItem, item.pk)
     before = snapshot(item)
     item.text = text_required(text, "text", _("Write the agenda item."))
-    if snapshot(item) == before:
-        return item
-    item.full_clean()
-    item.save(update_fields=["text"])
-    audit(actor, "update", item, item.conference.unit, before=before)
+    _saved(actor, item, before, ["text"])
     return item
 
 
@@ -211,19 +213,11 @@ def document_present(
 def document_update(
     *, actor, document: PresentedDocument, title: str, presenter: Person | None = None
 ) -> PresentedDocument:
-    doc = (
-        PresentedDocument.objects.select_for_update(of=("self",))
-        .select_related("conference__unit")
-        .get(pk=document.pk)
-    )
+    doc = _locked(PresentedDocument, document.pk)
     before = snapshot(doc)
     doc.title = text_required(title, "title", _("Give the document's title."))
     doc.presenter = presenter
-    if snapshot(doc) == before:
-        return doc
-    doc.full_clean()
-    doc.save(update_fields=["title", "presenter"])
-    audit(actor, "update", doc, doc.conference.unit, before=before)
+    _saved(actor, doc, before, ["title", "presenter"])
     return doc
 
 
@@ -289,11 +283,7 @@ def question_update(
     commitment: str = "",
     commitment_deadline: dt.date | None = None,
 ) -> Question:
-    q = (
-        Question.objects.select_for_update(of=("self",))
-        .select_related("conference__unit")
-        .get(pk=question.pk)
-    )
+    q = _locked(Question, question.pk)
     _commitment_check(q.conference, commitment, commitment_deadline)
     if q.follow_up_id and not commitment.strip():
         raise ValidationError(
@@ -304,13 +294,12 @@ def question_update(
     q.asked_by, q.addressed_to = asked_by, addressed_to
     q.answer, q.commitment = answer.strip(), commitment.strip()
     q.commitment_deadline = commitment_deadline
-    if snapshot(q) == before:
-        return q
-    q.full_clean()
-    q.save(
-        update_fields=["question", "asked_by", "addressed_to", "answer", "commitment", "commitment_deadline"]
+    _saved(
+        actor,
+        q,
+        before,
+        ["question", "asked_by", "addressed_to", "answer", "commitment", "commitment_deadline"],
     )
-    audit(actor, "update", q, q.conference.unit, before=before)
     return q
 
 
@@ -414,17 +403,13 @@ def vote_update(
     personnel: bool = False,
 ) -> Vote:
     """Correct a vote. The blocs (details) stay as they were recorded."""
-    v = Vote.objects.select_for_update(of=("self",)).select_related("conference__unit").get(pk=vote.pk)
+    v = _locked(Vote, vote.pk)
     before = snapshot(v)
     v.matter = text_required(matter, "matter", _("Say what was voted on."))
     v.present, v.votes_for, v.votes_against, v.abstain = present, votes_for, votes_against, abstain
     v.outcome = _vote_outcome(present, votes_for, votes_against, abstain, outcome)
     v.personnel = personnel
-    if snapshot(v) == before:
-        return v
-    v.full_clean()
-    v.save(update_fields=[f for f in VOTE_FIELDS if f != "details"])
-    audit(actor, "update", v, v.conference.unit, before=before)
+    _saved(actor, v, before, [f for f in VOTE_FIELDS if f != "details"])
     return v
 
 
@@ -462,21 +447,12 @@ def limitation_add(
 def limitation_update(
     *, actor, limitation: Limitation, text: str, cause: str = "", indicators=()
 ) -> Limitation:
-    lim = (
-        Limitation.objects.select_for_update(of=("self",))
-        .select_related("conference__unit")
-        .get(pk=limitation.pk)
-    )
+    lim = _locked(Limitation, limitation.pk)
     before = _limitation_state(lim)
     lim.text = text_required(text, "text", _("Describe the limitation."))
     lim.cause = (cause or "").strip()
-    after = _limitation_state(lim, indicators)
-    if after == before:
-        return lim
-    lim.full_clean()
-    lim.save(update_fields=["text", "cause"])
+    _saved(actor, lim, before, ["text", "cause"], after=_limitation_state(lim, indicators))
     lim.indicators.set(indicators)
-    audit(actor, "update", lim, lim.conference.unit, before=before, after=after)
     return lim
 
 
