@@ -268,6 +268,11 @@ SELECT = {
     "meetings.vote": ("conference__unit",),
     "meetings.limitation": ("conference__unit",),
     "meetings.conference": ("unit",),
+    "meetings.task": ("conference__unit", "unit"),
+    "orgs.unitlineage": ("predecessor", "successor"),
+    "orgs.term": ("unit",),
+    "reporting.reportingsetup": ("unit",),
+    "indicators.resolution": ("unit",),
 }
 
 
