@@ -19,6 +19,10 @@ def _area(rows: int = 2) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+# A name field offers the people already recorded at the unit's conferences (the page's <datalist>).
+PERSON = forms.TextInput(attrs={"list": "people", "autocomplete": "off"})
+
+
 class VersionMixin(forms.Form):
     """The version of the record the form was filled from: an edit on a stale copy is refused."""
 
@@ -66,7 +70,7 @@ class MinutesForm(ServiceErrorsMixin, VersionMixin):
 
 
 class AttendanceForm(ServiceErrorsMixin, forms.Form):
-    person = forms.CharField(max_length=200, label=_("full name"))
+    person = forms.CharField(max_length=200, label=_("full name"), widget=PERSON)
     role = forms.ChoiceField(choices=Role.choices, label=_("role"))
     title = forms.CharField(max_length=300, required=False, label=_("title at that date"))
     title_since = forms.DateField(widget=DATE, required=False, label=_("holding that title since"))
@@ -86,7 +90,7 @@ class AgendaForm(ServiceErrorsMixin, forms.Form):
 
 class DocumentForm(ServiceErrorsMixin, forms.Form):
     title = forms.CharField(max_length=400, label=_("document presented"))
-    presenter = forms.CharField(max_length=200, required=False, label=_("presented by"))
+    presenter = forms.CharField(max_length=200, required=False, label=_("presented by"), widget=PERSON)
 
     @staticmethod
     def initial_from(doc) -> dict:
@@ -94,8 +98,8 @@ class DocumentForm(ServiceErrorsMixin, forms.Form):
 
 
 class QuestionForm(ServiceErrorsMixin, forms.Form):
-    asked_by = forms.CharField(max_length=200, required=False, label=_("asked by"))
-    addressed_to = forms.CharField(max_length=200, required=False, label=_("addressed to"))
+    asked_by = forms.CharField(max_length=200, required=False, label=_("asked by"), widget=PERSON)
+    addressed_to = forms.CharField(max_length=200, required=False, label=_("addressed to"), widget=PERSON)
     question = forms.CharField(widget=_area(), label=_("question"))
     answer = forms.CharField(widget=_area(), required=False, label=_("answer"))
     commitment = forms.CharField(widget=_area(), required=False, label=_("commitment"))
@@ -157,7 +161,7 @@ class LimitationForm(ServiceErrorsMixin, forms.Form):
 class TaskForm(ServiceErrorsMixin, forms.Form):
     text = forms.CharField(widget=_area(), label=_("task"))
     unit = forms.ModelChoiceField(queryset=None, to_field_name="code", label=_("responsible unit"))
-    owner = forms.CharField(max_length=200, required=False, label=_("responsible person"))
+    owner = forms.CharField(max_length=200, required=False, label=_("responsible person"), widget=PERSON)
     deadline = forms.DateField(widget=DATE, required=False, label=_("deadline"))
 
     def __init__(self, *args, units, **kwargs):
@@ -183,7 +187,7 @@ class CommitmentTaskForm(ServiceErrorsMixin, forms.Form):
     """Turning a commitment made under questioning into a task: who answers for it and by when."""
 
     unit = forms.ModelChoiceField(queryset=None, to_field_name="code", label=_("responsible unit"))
-    owner = forms.CharField(max_length=200, required=False, label=_("responsible person"))
+    owner = forms.CharField(max_length=200, required=False, label=_("responsible person"), widget=PERSON)
     deadline = forms.DateField(widget=DATE, required=False, label=_("deadline"))
 
     def __init__(self, *args, units, **kwargs):

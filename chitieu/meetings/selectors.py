@@ -12,7 +12,7 @@ from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_subtree_ids
 
 from .choices import TaskStatus
-from .models import Conference, Task, TaskUpdate, Vote
+from .models import Conference, Question, Task, TaskUpdate, Vote
 
 
 def tasks_for_unit(unit: Unit, *, today: dt.date | None = None) -> list[Task]:
@@ -41,6 +41,18 @@ def previous_tasks(conf: Conference) -> list[Task]:
             Prefetch("updates", queryset=TaskUpdate.objects.order_by("-date", "-id"), to_attr="progress")
         )
     )
+
+
+def people_of(unit: Unit) -> list[str]:
+    """The names recorded at the unit's conferences (participants, questioners, presenters)."""
+    from .models import Person
+
+    seen = Person.objects.filter(
+        Q(attendances__conference__unit=unit)
+        | Q(pk__in=Question.objects.filter(conference__unit=unit).values("asked_by"))
+        | Q(pk__in=Question.objects.filter(conference__unit=unit).values("addressed_to"))
+    )
+    return list(seen.order_by("full_name").values_list("full_name", flat=True).distinct()[:500])
 
 
 def conferences_for_unit(unit: Unit) -> QuerySet[Conference]:

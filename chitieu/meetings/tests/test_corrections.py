@@ -321,3 +321,23 @@ def test_the_limitation_trail_names_its_indicators(records, world):
     assert entry.before["indicators"] == ["thu-ns"] and entry.after["indicators"] == ["lua", "thu-ns"]
     assert Limitation.objects.get(pk=lim.pk).indicators.count() == 2
     assert AgendaItem.objects.count() == 1 and Vote.objects.count() == 1
+
+
+def test_the_name_fields_offer_the_people_already_recorded_at_the_units_conferences(
+    login, personas, conf, records
+):
+    page = (
+        login(personas["office"]).get(reverse("meetings:conference_detail", args=[conf.pk])).content.decode()
+    )
+    datalist = page[page.index('<datalist id="people">') :]
+    assert all(f'<option value="{n}">' in datalist for n in ("Nguyễn Văn An", "Trần Bình"))
+    field = page[
+        page.index('name="question-addressed_to"') - 120 : page.index('name="question-addressed_to"') + 120
+    ]
+    assert 'list="people"' in field
+    assert (
+        '<datalist id="people">'
+        not in login(personas["reporter"])
+        .get(reverse("meetings:conference_detail", args=[conf.pk]))
+        .content.decode()
+    )

@@ -14,7 +14,7 @@ from chitieu.access.scope import can, check, get_unit_for_user
 from .. import services
 from ..forms import ConferenceEditForm, ConferenceForm, MinutesForm
 from ..models import Conference
-from ..selectors import conferences_for_unit, previous_conference, previous_tasks, votes_for
+from ..selectors import conferences_for_unit, people_of, previous_conference, previous_tasks, votes_for
 from .records import KINDS, add_forms, commitment_form, record_add
 
 
@@ -110,6 +110,7 @@ def conference_page(request, conf: Conference, *, forms=None, commitment_forms=N
             "previous_tasks": previous_tasks(prev) if prev else [],
             "tasks": conf.tasks.select_related("unit", "owner"),
             "may_manage": may_manage,
+            "people": people_of(conf.unit) if may_manage else [],
         },
         status=status,
     )
