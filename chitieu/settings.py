@@ -306,6 +306,8 @@ REST_FRAMEWORK = {
         "chitieu.api.parsers.NoNulFormParser",
         "chitieu.api.parsers.NoNulMultiPartParser",
     ],
+    # Errors in the caller's language, also those DRF passes through in English (chitieu/web/api_errors.py).
+    "EXCEPTION_HANDLER": "chitieu.web.api_errors.exception_handler",
 }
 # The largest page an API list returns (?limit= above it is capped).
 CHITIEU_API_MAX_PAGE_SIZE = env_int("CHITIEU_API_MAX_PAGE_SIZE", 1000, minimum=1)
@@ -349,6 +351,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# A refused security token gets the site's own page, in the user's language (not Django's English one).
+CSRF_FAILURE_VIEW = "chitieu.web.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_REFERRER_POLICY = "same-origin"

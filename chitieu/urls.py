@@ -18,3 +18,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("chitieu.api.urls")),
 ]
+
+# Error pages in the user's language (chitieu/web/views.py): a page, an htmx fragment or JSON under /api/.
+handler400 = "chitieu.web.views.bad_request"
+handler403 = "chitieu.web.views.permission_denied"
+handler404 = "chitieu.web.views.page_not_found"
+handler500 = "chitieu.web.views.server_error"

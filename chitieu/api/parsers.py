@@ -57,8 +57,14 @@ class BoundedJSONParser(JSONParser):
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
             data = json.loads(raw.decode(encoding), parse_constant=_no_constant)
-        except (ValueError, RecursionError) as exc:
-            raise ParseError(_("The JSON cannot be read: {problem}").format(problem=exc)) from None
+        except json.JSONDecodeError as exc:
+            raise ParseError(
+                _("The request body is not valid JSON (line {line}, column {column}).").format(
+                    line=exc.lineno, column=exc.colno
+                )
+            ) from None
+        except (ValueError, RecursionError):
+            raise ParseError(_("The request body is not valid JSON.")) from None
         if holds_nul(data):
             raise ParseError(nul_message())
         return data

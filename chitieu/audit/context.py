@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextvars
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from chitieu.web.client_ip import client_ip
@@ -20,6 +22,21 @@ _current: contextvars.ContextVar[RequestInfo | None] = contextvars.ContextVar("c
 
 def current() -> RequestInfo | None:
     return _current.get()
+
+
+# The request id of every row the demo loader writes: the trail shows them as sample data, not as
+# anybody's changes (the loader acts as the demo user, who also logs in and makes real changes).
+DEMO_REQUEST_ID = "demo-load"
+
+
+@contextmanager
+def demo_load() -> Iterator[None]:
+    """Mark the audit rows written inside as the demo's own load."""
+    token = _current.set(RequestInfo(ip=None, request_id=DEMO_REQUEST_ID))
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 class AuditContextMiddleware:

@@ -13,7 +13,7 @@ from .models import AuditEntry
 def _jsonable(value):
     if isinstance(value, decimal.Decimal):
         return format(value.normalize(), "f")  # 10, not 1E+1; 905.653, not 905.653000
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, models.Model):
         return value.pk

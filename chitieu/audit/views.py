@@ -7,37 +7,67 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chitieu.access.scope import get_unit_for_user
+from chitieu.access.scope import check
 from chitieu.lib.safecells import csv_row
 
+from . import filters
+from .context import DEMO_REQUEST_ID
+from .filters import AuditFilterForm
+from .presentation import describe
 from .selectors import audit_entries
 
 
+def _scoped(request):
+    """The entries the user may read, newest first: the one selector the list and its CSV share
+    (it leaves out other units' entries and the personnel votes the user may not see)."""
+    return audit_entries(request.user).select_related("actor")
+
+
 def _entries(request):
-    unit = None
-    if request.GET.get("unit"):
-        unit = get_unit_for_user(request.user, request.GET["unit"], "view")
-    qs = audit_entries(
-        request.user,
-        unit=unit,
-        object_type=request.GET.get("object_type", ""),
-        object_id=request.GET.get("object_id", ""),
-    )
-    return qs, unit
+    """The readable entries narrowed by the page's filters (presentation only: the scope is above)."""
+    scoped = _scoped(request)
+    form = AuditFilterForm(request.GET, people=filters.people(scoped))
+    valid = form.is_valid()
+    unit = form.cleaned_data.get("unit")
+    if unit is not None:
+        check(request.user, "view", unit)  # a unit the user may not see is not found (404)
+    return filters.apply(scoped, form.cleaned_data), unit, form, valid
 
 
 def audit_list(request):
-    qs, unit = _entries(request)
+    qs, unit, form, valid = _entries(request)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    sample_hidden = 0
+    if not form.cleaned_data.get("sample"):
+        sample_hidden = (
+            filters.apply(_scoped(request), form.cleaned_data | {"sample": True})
+            .filter(request_id=DEMO_REQUEST_ID)
+            .count()
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    with_sample = query.copy()
+    with_sample["sample"] = "on"
     return render(
-        request, "audit/audit_list.html", {"page": page, "unit": unit, "query": request.GET.urlencode()}
+        request,
+        "audit/audit_list.html",
+        {
+            "page": page,
+            "rows": describe(page.object_list),
+            "unit": unit,
+            "form": form,
+            "query": query.urlencode(),
+            "sample_hidden": sample_hidden,
+            "sample_query": with_sample.urlencode(),
+        },
+        status=200 if valid else 400,
     )
 
 
 def audit_export(request):
     """The same entries as CSV (UTF-8 with BOM so Excel reads Vietnamese); text that begins like a
     formula gets a leading apostrophe (chitieu.lib.safecells)."""
-    qs, unit = _entries(request)
+    qs, _unit, _form, _valid = _entries(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="nhat-ky-thay-doi.csv"'
     response.write("\ufeff")

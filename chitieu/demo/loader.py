@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from chitieu.audit.context import demo_load
 from chitieu.audit.services import record, snapshot
 from chitieu.extraction import normalise
 from chitieu.inbox.choices import Decision
@@ -436,7 +437,13 @@ def default_articles() -> Path | None:
 def load_demo(
     *, today: dt.date | None = None, reports_dir: Path | None = None, articles: Path | None = None
 ) -> LoadReport:
-    """Load the demo. ``articles``: a folder holding the seed articles, to file and link them."""
+    """Load the demo. ``articles``: a folder holding the seed articles, to file and link them. The
+    audit rows it writes are marked as the demo's load (the history of changes shows them apart)."""
+    with demo_load():
+        return _load_demo(today=today, reports_dir=reports_dir, articles=articles)
+
+
+def _load_demo(*, today: dt.date | None, reports_dir: Path | None, articles: Path | None) -> LoadReport:
     report = LoadReport()
     today = today or dt.date.today()
     if articles is not None and not articles.is_dir():

@@ -55,7 +55,16 @@ class Conference(models.Model):
         on_delete=models.PROTECT,
         related_name="conferences",
     )
-    minutes = models.TextField(_("minutes"), blank=True)
+    # The minutes (biên bản): when the conference opened and closed, who kept the record, how many of
+    # the body's members were there, what was said and what the chair concluded.
+    opened_at = models.TimeField(_("opened at"), null=True, blank=True)
+    closed_at = models.TimeField(_("closed at"), null=True, blank=True)
+    secretary = models.CharField(_("secretary (kept the minutes)"), max_length=200, blank=True)
+    members_total = models.PositiveSmallIntegerField(_("members of the body"), null=True, blank=True)
+    members_present = models.PositiveSmallIntegerField(_("members present"), null=True, blank=True)
+    absent_note = models.CharField(_("absent (and why)"), max_length=500, blank=True)
+    minutes = models.TextField(_("proceedings"), blank=True)
+    conclusion = models.TextField(_("the chair's conclusion"), blank=True)
     source_document = models.ForeignKey(
         "inbox.SourceDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="conferences"
     )
@@ -71,6 +80,12 @@ class Conference(models.Model):
                 condition=Q(ordinal__isnull=False),
                 name="conference_unique_ordinal",
             ),
+            models.CheckConstraint(
+                condition=Q(members_total__isnull=True)
+                | Q(members_present__isnull=True)
+                | Q(members_present__lte=models.F("members_total")),
+                name="conference_present_within_members",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -79,14 +94,19 @@ class Conference(models.Model):
 
 
 class Attendance(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="attendances")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendances"
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.ATTENDEE)
     title = models.CharField(_("title at that date"), max_length=300, blank=True)
     title_since = models.DateField(_("holding that title since"), null=True, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("participant")
         ordering = ["conference", "order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["conference", "person", "role"], name="attendance_unique"),
@@ -97,11 +117,14 @@ class Attendance(models.Model):
 
 
 class AgendaItem(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="agenda")
-    order = models.PositiveSmallIntegerField(default=0)
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.CharField(_("agenda item"), max_length=500)
 
     class Meta:
+        verbose_name = _("agenda item")
         ordering = ["conference", "order", "id"]
 
     def __str__(self) -> str:
@@ -109,11 +132,21 @@ class AgendaItem(models.Model):
 
 
 class PresentedDocument(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="documents")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="documents"
+    )
     title = models.CharField(_("title"), max_length=400)
-    presenter = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    presenter = models.ForeignKey(
+        Person,
+        verbose_name=_("presented by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
+        verbose_name = _("document presented")
         ordering = ["conference", "id"]
 
     def __str__(self) -> str:
@@ -124,7 +157,12 @@ class Task(models.Model):
     """A conclusion or key task for the next period, with who answers for it and by when."""
 
     conference = models.ForeignKey(
-        Conference, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
+        Conference,
+        verbose_name=_("set by the conference"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
     )
     unit = models.ForeignKey(
         "orgs.Unit", verbose_name=_("responsible unit"), on_delete=models.PROTECT, related_name="tasks"
@@ -143,6 +181,7 @@ class Task(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
+    done_on = models.DateField(_("completed on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -166,15 +205,21 @@ class Task(models.Model):
 
 
 class TaskUpdate(models.Model):
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(_("date"))
     text = models.TextField(_("progress"))
     status = models.CharField(_("status after"), max_length=12, choices=TaskStatus.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = _("progress update")
         ordering = ["task", "date", "id"]
 
     def __str__(self) -> str:
@@ -184,14 +229,24 @@ class TaskUpdate(models.Model):
 class Question(models.Model):
     """Formal questioning (chất vấn): the question, the answer, the commitment and its follow-up."""
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="questions")
-    asked_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="questions"
+    )
+    asked_by = models.ForeignKey(
+        Person, verbose_name=_("asked by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     addressed_to = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Person,
+        verbose_name=_("addressed to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     question = models.TextField(_("question"))
     answer = models.TextField(_("answer"), blank=True)
     commitment = models.TextField(_("commitment"), blank=True)
+    commitment_deadline = models.DateField(_("committed deadline"), null=True, blank=True)
     follow_up = models.OneToOneField(
         Task,
         null=True,
@@ -202,6 +257,7 @@ class Question(models.Model):
     )
 
     class Meta:
+        verbose_name = _("question")
         ordering = ["conference", "id"]
 
     def __str__(self) -> str:
@@ -211,7 +267,9 @@ class Question(models.Model):
 class Vote(models.Model):
     Outcome = VoteOutcome
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="votes")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="votes"
+    )
     matter = models.TextField(_("matter"))
     # The tally is often not published ("biểu quyết thông qua"): it may be left empty, the result may not.
     present = models.PositiveIntegerField(_("members present"), null=True, blank=True)
@@ -227,6 +285,7 @@ class Vote(models.Model):
     details = models.JSONField(_("details"), default=list, blank=True, help_text=_("e.g. members by bloc"))
 
     class Meta:
+        verbose_name = _("vote")
         ordering = ["conference", "id"]
         permissions = [("view_personnel", "Can see personnel votes")]
         constraints = [
@@ -246,12 +305,17 @@ class Vote(models.Model):
 
 
 class Limitation(models.Model):
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="limitations")
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="limitations"
+    )
     text = models.TextField(_("limitation"))
     cause = models.TextField(_("cause"), blank=True)
-    indicators = models.ManyToManyField("indicators.Indicator", blank=True, related_name="limitations")
+    indicators = models.ManyToManyField(
+        "indicators.Indicator", verbose_name=_("indicators concerned"), blank=True, related_name="limitations"
+    )
 
     class Meta:
+        verbose_name = _("limitation")
         ordering = ["conference", "id"]
 
     def __str__(self) -> str:

@@ -110,7 +110,7 @@ GLOBAL_LISTS = [
     ("/", "Thị xã T", "Huyện D"),  # the overview of the province: its units below
     ("/search/?q=x", "Thị xã T", "Xã X1"),
     ("/inbox/", "777.777", "Huyện D"),
-    ("/audit/", "&#x27;777777&#x27;", "&#x27;123456&#x27;"),
+    ("/audit/", "777.777", "123.456"),  # the trail writes figures the Vietnamese way
     ("/audit/export.csv", '"777777"', '"123456"'),
     ("/audit/?object_type=meetings.conference", "Thị xã T", "Huyện D"),
     ("/audit/export.csv?object_type=reporting.result", '"777777"', '"123456"'),

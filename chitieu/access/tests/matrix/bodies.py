@@ -41,6 +41,19 @@ def task_cross_unit(w, side):
     return {"form": "task", "task-text": "Việc giao sai đơn vị", "task-unit": w.unit["out"].code}
 
 
+def conference_edit_form(w, side):
+    conf = w.conf[side]
+    return {
+        "body": conf.body,
+        "term": conf.term_id,
+        "ordinal": conf.ordinal or "",
+        "kind": conf.kind,
+        "date": conf.date.isoformat(),
+        "title": conf.title,
+        "place": "Hội trường",
+    }
+
+
 def targets_form(w, side):
     t = w.target[side]
     return {

@@ -14,6 +14,7 @@ from .bodies import (
     candidate_dropped,
     conference_cross_resolution,
     conference_cross_term,
+    conference_edit_form,
     conference_form,
     import_form,
     import_ran,
@@ -37,7 +38,19 @@ from .rules import (
     get,
     post,
 )
-from .urls import api_format, at, job_url, obj_url, pick_url, query_url, report_url, template_url, unit_url
+from .urls import (
+    agenda_move_url,
+    api_format,
+    at,
+    job_url,
+    obj_url,
+    pick_url,
+    query_url,
+    record_url,
+    report_url,
+    template_url,
+    unit_url,
+)
 
 # --------------------------------------------------------------------------------------------------
 # The expectation table, keyed by URL name
@@ -249,6 +262,54 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             ok="302→/tasks/*",
             sides=IN_OUT,
         ),
+    ],
+    # ---- correcting a conference and its records (journeys-cycle) ----
+    "meetings:conference_ordinal": [
+        get("manage", unit_url("meetings:conference_ordinal", query={"body": "executive"}), sides=UNIT_SIDES)
+    ],
+    "meetings:conference_edit": [
+        get("manage", obj_url("meetings:conference_edit", "conf"), sides=IN_OUT),
+        post("manage", obj_url("meetings:conference_edit", "conf"), conference_edit_form, sides=IN_OUT),
+    ],
+    "meetings:conference_minutes": [
+        get("manage", obj_url("meetings:conference_minutes", "conf"), sides=IN_OUT),
+        post(
+            "manage",
+            obj_url("meetings:conference_minutes", "conf"),
+            lambda w, s: {"secretary": "Nguyễn Văn B", "members_total": "30", "members_present": "28"},
+            sides=IN_OUT,
+        ),
+    ],
+    "meetings:record_edit": [
+        get("manage", record_url("meetings:record_edit", "question"), sides=IN_OUT),
+        post(
+            "manage",
+            record_url("meetings:record_edit", "question"),
+            lambda w, s: {"question": w.question[s].question, "commitment": w.question[s].commitment},
+            sides=IN_OUT,
+        ),
+    ],
+    "meetings:record_delete": [
+        get("any", record_url("meetings:record_delete", "question"), ok=405, sides=IN_OUT),
+        post("manage", record_url("meetings:record_delete", "question"), lambda w, s: {}, sides=IN_OUT),
+    ],
+    "meetings:agenda_move": [
+        get("any", agenda_move_url, ok=405, sides=IN_OUT),
+        post("manage", agenda_move_url, lambda w, s: {"direction": "down"}, sides=IN_OUT),
+    ],
+    "meetings:task_export": [get("view", unit_url("meetings:task_export"), sides=UNIT_SIDES)],
+    "meetings:task_edit": [
+        get("manage", obj_url("meetings:task_edit", "task"), sides=IN_OUT),
+        post(
+            "manage",
+            obj_url("meetings:task_edit", "task"),
+            lambda w, s: {"text": w.task[s].text, "unit": w.task[s].unit.code, "deadline": "2099-01-01"},
+            sides=IN_OUT,
+        ),
+    ],
+    "meetings:task_delete": [
+        get("any", obj_url("meetings:task_delete", "task"), ok=405, sides=IN_OUT),
+        post("manage", obj_url("meetings:task_delete", "task"), lambda w, s: {}, sides=IN_OUT),
     ],
     # ---- downloads ----
     "documents:report_docx": [

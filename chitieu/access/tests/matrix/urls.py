@@ -30,6 +30,15 @@ def obj_url(name: str, attr: str) -> Url:
     return lambda w, side, persona: reverse(name, args=[getattr(w, attr)[side].pk])
 
 
+def record_url(name: str, kind: str) -> Url:
+    """A record of a conference (`w.<kind>[side]`, e.g. its question) on its conference's routes."""
+    return lambda w, side, persona: reverse(name, args=[w.conf[side].pk, kind, getattr(w, kind)[side].pk])
+
+
+def agenda_move_url(w, side, persona):
+    return reverse("meetings:agenda_move", args=[w.conf[side].pk, w.agenda[side].pk])
+
+
 def report_url(name: str) -> Url:
     """A unit's report for 2023-H1; `cross` names huyen-d with thi-xa-t's resolution."""
 

@@ -31,7 +31,13 @@ def build_world():
     from chitieu.imports.template import build_template
     from chitieu.inbox.services import document_ingest
     from chitieu.indicators.models import Resolution
-    from chitieu.meetings.services import conference_create, question_add, task_create, vote_record
+    from chitieu.meetings.services import (
+        agenda_item_add,
+        conference_create,
+        question_add,
+        task_create,
+        vote_record,
+    )
     from chitieu.orgs.models import Term
     from chitieu.reporting.services import result_save, target_save
     from chitieu.reporting.workflow import submission_submit
@@ -176,6 +182,7 @@ def build_world():
             actor=admin,
         ),
     }
+    agenda = {side: agenda_item_add(actor=admin, conference=conf[side], text="Khai mạc") for side in conf}
     doc = {
         "in": document_ingest(actor=admin, unit=d, period="2023-H1", text=IN_TEXT),
         "out": document_ingest(actor=admin, unit=t, period="2023-H1", text=OUT_TEXT),
@@ -252,6 +259,7 @@ def build_world():
         conf=conf,
         task=task,
         question=question,
+        agenda=agenda,
         doc=doc,
         cand=cand,
         job=jobs,
