@@ -304,11 +304,15 @@ class BasisIndex:
                 self.positions.append(m.start())
                 self.bases.append(b)
         self.prefix: dict[str, list[int]] = {}
+        self.last: dict[str, list[int]] = {}  # last[b][i]: index of the last b among bases[:i], or -1
         for b in ("plan", "estimate", "resolution"):
             counts = [0]
-            for x in self.bases:
+            last = [-1]
+            for j, x in enumerate(self.bases):
                 counts.append(counts[-1] + (x == b))
+                last.append(j if x == b else last[-1])
             self.prefix[b] = counts
+            self.last[b] = last
 
     def dominant(self, pos: int) -> str | None:
         i = bisect_left(self.positions, pos)
@@ -319,7 +323,4 @@ class BasisIndex:
         tied = [b for b, c in counts.items() if c == best]
         if len(tied) == 1:
             return tied[0]
-        for j in range(i - 1, -1, -1):
-            if self.bases[j] in tied:
-                return self.bases[j]
-        return tied[0]
+        return max(tied, key=lambda b: self.last[b][i])  # the one mentioned last

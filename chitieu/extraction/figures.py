@@ -24,6 +24,7 @@ Rules for ambiguous cases (see also SCHEMA.md and the dev NOTES):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import indicators as ind
@@ -107,6 +108,7 @@ class _SentenceState:
     explicit: list[Comparison] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)  # what earlier figures were about (`lúa Hè Thu`)
     first: int = 0  # index of the first figure read from this sentence
+    text: str | None = None  # the sentence's text, once asked for
 
 
 class _Reader:
@@ -216,9 +218,12 @@ class _Reader:
             if not context and st.objects:
                 context = st.objects[-1]
             if not context and same_sentence:
-                measured = [f for f in self.figures[st.first :] if f.unit != "%"]
-                if measured:
-                    context = ind.object_of(measured[-1].indicator)
+                # the last measured figure of the sentence (a few back at most: a context further
+                # away does not describe this one, and a full scan would be quadratic)
+                for f in reversed(self.figures[max(st.first, len(self.figures) - 8) :]):
+                    if f.unit != "%":
+                        context = ind.object_of(f.indicator)
+                        break
             if not context:
                 context = st.label or st.topic
             if context:
@@ -287,7 +292,10 @@ class _Reader:
             self._value(st, m, parts, continuation)
 
     def _sent_text(self, st: _SentenceState) -> str:
-        return self.work[st.sent.start : st.sent.end].strip()
+        # one string per sentence, shared by its figures (copying it per figure is quadratic)
+        if st.text is None:
+            st.text = self.work[st.sent.start : st.sent.end].strip()
+        return st.text
 
     def _new_figure(self, st: _SentenceState, fig: Figure) -> int:
         fig.text = self._sent_text(st)
@@ -499,22 +507,28 @@ class _Reader:
 
     # -- implicit bases ---------------------------------------------------------------------------
     def _resolve(self, st: _SentenceState) -> None:
+        """Give each implicit comparison the basis of the nearest explicit one of its kind in the
+        sentence (before it, else after it), else the paragraph's or the document's.  Linear in the
+        number of comparisons: the explicit ones are in text order, so a merge walk finds neighbours."""
+        changes = [c for c in st.explicit if c.kind == "change"]
+        shares = [c for c in st.explicit if c.kind != "change" and c.basis != "same_period"]
+        change_starts = [c.start for c in changes]
+        share_starts = [c.start for c in shares]
+        plan_cue = -1
+        if any(want != "change" for _, want in st.implicit):
+            cue = _PLAN_CUE.search(self.work, st.sent.start, st.sent.end)
+            plan_cue = cue.end() if cue else -1
         for comp, want in st.implicit:
-            pool = [
-                c
-                for c in st.explicit
-                if (c.kind == "change") == (want == "change")
-                and (want == "change" or c.basis != "same_period")
-            ]
-            before = [c for c in pool if c.start < comp.start]
-            after = [c for c in pool if c.start > comp.start]
-            if before:
-                comp.basis = before[-1].basis
-            elif after:
-                comp.basis = after[0].basis
+            pool, starts = (changes, change_starts) if want == "change" else (shares, share_starts)
+            k = bisect_left(starts, comp.start)  # pool[:k] start before the comparison
+            after = k + 1 if k < len(starts) and starts[k] == comp.start else k
+            if k > 0:
+                comp.basis = pool[k - 1].basis
+            elif after < len(pool):
+                comp.basis = pool[after].basis
             elif want == "change":
                 comp.basis = self.para_change or "same_period"
-            elif _PLAN_CUE.search(self.work[st.sent.start : comp.start]):
+            elif 0 <= plan_cue <= comp.start:
                 comp.basis = "plan"  # disbursement is measured against the capital plan (kế hoạch vốn)
             else:
                 # a parallel clause earlier in the paragraph, else what the document talks about most

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? … (not inside numbers like 101.761, not after abbreviations) or a line end.
-_SENT_END = re.compile(r"(?:\.{3}|…|[.!?])+(?=[\s\"'”’)\]]|$)|\n+")
+# A sentence ends at a run of . ! ? … followed by a space, a closing quote or bracket, or the end (not
+# inside numbers like 101.761, not after abbreviations), or at a line end.  The run is matched from its
+# first mark only (look-behind) and atomically (possessive ``++``): a run glued to a letter or digit
+# (dotted leaders in a table of contents, ``....3``) fails in one step instead of backtracking.
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]++(?=[\s\"'”’)\]]|$)|\n+")
 _ABBREV = re.compile(
     r"(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|KS|CN|Th\.S|TT|Q|P|H|X|St|Mr|Mrs|Dr|v\.v|vv|Tr|tr|Đ/c|đ/c|Đc|đc|ĐT|Tel|Nxb|NXB)$"
 )
