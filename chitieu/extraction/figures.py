@@ -85,7 +85,8 @@ _UNIT_LIST_CONT = re.compile(
     re.IGNORECASE,
 )
 _POST_TAIL = re.compile(
-    r"\s+" + exact_words("cho", "với", "của", "tại", "từ", "đến", "và", "để", "theo", "trong") + r"$", re.I
+    r"(?<!\s)\s+" + exact_words("cho", "với", "của", "tại", "từ", "đến", "và", "để", "theo", "trong") + r"$",
+    re.I,
 )
 _PAREN_AFTER = re.compile(r"\s*\([^()\n]{1,60}\)(?=\s*" + LETTER + ")")
 _NEXT_WORD = re.compile(r"\s+(" + LETTER + r"+)")

@@ -178,7 +178,7 @@ _TIME = re.compile(
             NOT_LETTER_BEFORE
             + r"(?:"
             + tol("trong")
-            + r"\s+)?(?:\d+|"
+            + r"\s+)?(?:(?<!\d)\d+|"
             + tol("sáu")
             + "|"
             + tol("chín")
@@ -218,7 +218,7 @@ _TIME = re.compile(
             + ")?",
             _YEAR + r"\s*[-–—]\s*" + _YEAR,
             NOT_LETTER_BEFORE
-            + r"(?:\d+|"
+            + r"(?:(?<!\d)\d+|"
             + tol("hai")
             + "|"
             + tol("ba")
@@ -348,7 +348,7 @@ def is_place(s: str) -> bool:
 
 
 _TOPIC_CUT = re.compile(
-    r"\s+"
+    r"(?<!\s)\s+"
     + words(
         "được",
         "đạt",
@@ -412,7 +412,7 @@ _PARENT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PARENT_TAIL = re.compile(
-    r"(?:\s*"
+    r"(?<!\s)(?:\s*"
     + words("với cơ cấu", "cơ cấu", "như sau", "cụ thể", "cụ thể là", "gồm", "bao gồm", "như", "là", "sau")
     + r")+\s*$",
     re.IGNORECASE,
@@ -448,7 +448,7 @@ def remove_time(s: str) -> str:
 
 
 _OPEN_PAREN = re.compile(r"\(\s+")
-_CLOSE_PAREN = re.compile(r"\s+\)")
+_CLOSE_PAREN = re.compile(r"(?<!\s)\s+\)")
 _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
@@ -500,7 +500,7 @@ def is_incomplete(s: str) -> bool:
 
 
 _ADVERB_TAIL = re.compile(
-    r"(?:\s+" + exact_words("hiện", "nay", "đã", "vẫn", "đến nay", "hiện nay") + r")+\s*$", re.I
+    r"(?<!\s)(?:\s+" + exact_words("hiện", "nay", "đã", "vẫn", "đến nay", "hiện nay") + r")+\s*$", re.I
 )
 
 
@@ -554,7 +554,7 @@ def parent_label(intro: str) -> str:
 
 
 _OBJECT_TAIL = re.compile(
-    r"\s+(?:"
+    r"(?<!\s)\s+(?:"
     + words("toàn huyện", "toàn tỉnh", "toàn xã", "toàn thị xã", "trên địa bàn", "của", "tại", "đạt")
     + r")(?:\s.*)?$",
     re.IGNORECASE,

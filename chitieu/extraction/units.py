@@ -71,7 +71,7 @@ for _u in (*COUNT_UNITS, *ADMIN_UNITS):
     _alts.append(_u)
 _ADMIN_SRC = "(?:" + "|".join(_alt(a) for a in sorted(ADMIN_UNITS, key=len, reverse=True)) + ")"
 _BASE_RE = re.compile(
-    r"\s*("
+    r"\s*+("
     + "|".join(_alt(a) for a in sorted(set(_alts), key=len, reverse=True))
     + ")"
     + NOT_LETTER_AFTER
@@ -79,7 +79,7 @@ _BASE_RE = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_LIST = re.compile(
-    r"\s*("
+    r"\s*+("
     + _ADMIN_SRC
     + r"(?:\s*[,/]\s*"
     + _ADMIN_SRC
@@ -93,7 +93,7 @@ _PERCENT = re.compile(r"\s*(%|" + tol("phần trăm") + NOT_LETTER_AFTER + ")", 
 _POINTS = re.compile(r"\s*(" + tol("điểm phần trăm") + "|" + tol("điểm %") + ")", re.IGNORECASE)
 _RATE_WORD = r"(?:lao\s+động|học\s+sinh|" + LETTER + r"+\d?)"
 _RATE = re.compile(r"(?:\s*/\s*(" + _RATE_WORD + r"))+")
-_RATE_ONE = re.compile(r"\s*/\s*(" + _RATE_WORD + r")")
+_RATE_ONE = re.compile(r"(?<!\s)\s*/\s*(" + _RATE_WORD + r")")
 _PER_YEAR_WORDS = re.compile(
     r"\s+(?:"
     + tol("một năm")
@@ -127,8 +127,8 @@ _POST_HEDGE = re.compile(
 
 
 _LIST_SEP = re.compile(r"[,/]|\svà\s")
-_COMMA = re.compile(r"\s*,\s*")
-_SLASH = re.compile(r"\s*/\s*")
+_COMMA = re.compile(r"(?<!\s)\s*,\s*")
+_SLASH = re.compile(r"(?<!\s)\s*/\s*")
 
 
 @dataclass(slots=True)
