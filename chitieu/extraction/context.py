@@ -15,16 +15,24 @@ from .lexicon import (
     HEDGES,
     fold,
     tol,
+    tol_short_exact,
     words,
 )
 
 # ---------------------------------------------------------------------------------------------
 # Before the number: a chain of hedges, glue words and one comparison verb.
-_CHAIN_WORDS = sorted({*HEDGES, *HEDGE_GLUE, *COMPARE_VERBS, "từ", "so với", "gấp"}, key=len, reverse=True)
+_CHAIN_WORDS = sorted(
+    {*HEDGES, *HEDGE_GLUE, *COMPARE_VERBS, "từ", "so với", "gấp", "tăng gấp", "cao gấp"},
+    key=len,
+    reverse=True,
+)
 
 
 _HEDGE_BY_FOLD = {fold(k): v for k, v in HEDGES.items()}
 _VERB_BY_FOLD = {fold(k): v for k, v in COMPARE_VERBS.items()}
+_CHANGE_KINDS = ("change", "growth")
+_PER_YEAR = {"hang nam", "moi nam"}
+_TIMES = {"gap", "tang gap", "cao gap"}
 
 
 @dataclass(slots=True)
@@ -36,6 +44,10 @@ class Lead:
     sign: int = 1
     from_word: bool = False  # `tăng từ X%`: X is a starting level
     basis: str | None = None  # basis written between verb and number: `thấp hơn chỉ tiêu 3%`
+    verbs: list[str] = field(default_factory=list)  # every verb of the chain, nearest first
+    average_growth: bool = False  # `tăng bình quân (hằng năm) X%`: an average rate, not a change
+    times: bool = False  # `gấp`, `tăng gấp`: the number is a multiplier (`gấp 2,3 lần`)
+    noun: str = ""  # a verb used as the subject's noun (`tăng trưởng` in `tăng trưởng bình quân đạt`)
 
 
 _VERB_BASIS = re.compile(
@@ -66,7 +78,7 @@ _VERB_BASIS = re.compile(
 
 _CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
 for _w in _CHAIN_WORDS:
-    _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol(_w), re.IGNORECASE))
+    _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol_short_exact(_w), re.IGNORECASE))
 _CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
 _BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
 
@@ -107,6 +119,10 @@ def lead(text: str, start: int, pos: int) -> Lead:
     kind = ""
     sign = 1
     from_word = False
+    verbs: list[str] = []
+    average_after_verb = False  # a `bình quân` between a change verb and the number
+    per_year = False  # `hằng năm`, `mỗi năm` next to a change verb
+    times = False
     steps = 0
     i = len(toks)
     folded_toks: list[str | None] = [None] * len(toks)
@@ -148,13 +164,23 @@ def lead(text: str, start: int, pos: int) -> Lead:
         steps += 1
         if word == "tu" and cur == pos:
             from_word = True
+        changed_before = any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs)
         if word in _HEDGE_BY_FOLD:
             q = _HEDGE_BY_FOLD[word]
             if q not in hedges:
                 hedges.insert(0, q)
-        if word in _VERB_BY_FOLD and not verb:
-            verb = word
-            kind, sign = _VERB_BY_FOLD[word]
+        if word in _PER_YEAR:
+            per_year = True
+        if word in _VERB_BY_FOLD:
+            if _VERB_BY_FOLD[word][0] in _CHANGE_KINDS and not changed_before:
+                # `tăng bình quân hằng năm 8%`, `tăng trưởng bình quân đạt 9%`: an average rate
+                average_after_verb = "average" in hedges or per_year
+            verbs.append(word)
+            if not verb:
+                verb = word
+                kind, sign = _VERB_BY_FOLD[word]
+        if word in _TIMES:
+            times = True
         cur = first_start
         i -= k
         if toks[i][1].startswith("("):
@@ -170,7 +196,9 @@ def lead(text: str, start: int, pos: int) -> Lead:
                 kind, sign = _VERB_BY_FOLD[verb]
                 basis = classify_basis(vb.group(2))
                 cur = cur - (len(window) - vb.start())
-    return Lead(cur, hedges, verb, kind, sign, from_word, basis)
+                verbs.append(verb)
+    noun = "tăng trưởng" if verbs and verbs[-1] == "tang truong" else ""
+    return Lead(cur, hedges, verb, kind, sign, from_word, basis, verbs, average_after_verb, times, noun)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +299,47 @@ def basis_after(text: str, pos: int, limit: int) -> Basis | None:
     else:
         return None
     return Basis(basis or "other", pos, end)
+
+
+# A basis other than plan, resolution, estimate, target or same period, written right after a
+# percentage without `so với`: `bằng 98% kịch bản`, `bằng 105% mức bình quân cả nước`, `tăng 12% đầu năm`.
+_OTHER_NOUN = re.compile(
+    r"\s*(?:"
+    + words(
+        "kịch bản",
+        "chương trình",
+        "đề án",
+        "mức bình quân",
+        "mức trung bình",
+        "bình quân chung",
+        "bình quân cả nước",
+        "trung bình cả nước",
+        "mức chung",
+        "đầu năm",
+        "đầu kỳ",
+        "đầu nhiệm kỳ",
+        "cuối năm trước",
+        "năm trước",
+        "năm ngoái",
+        "kỳ trước",
+        "tháng trước",
+        "quý trước",
+        "giai đoạn trước",
+        "nhiệm kỳ trước",
+        "thời điểm",
+    )
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def other_basis_after(text: str, pos: int, limit: int) -> Basis | None:
+    """A named basis of kind ``other`` right after a percentage written without ``so với``."""
+    m = _OTHER_NOUN.match(text, pos, limit)
+    if not m:
+        return None
+    stop = _BASIS_STOP.search(text, m.end(), limit)
+    return Basis("other", pos, stop.start() if stop else limit)
 
 
 _SO_VOI_BEFORE = re.compile(

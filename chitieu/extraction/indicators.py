@@ -93,6 +93,8 @@ _TRAILING_WORDS = (
     "đều",
     "chỉ",
     "cơ bản",
+    "lần lượt",
+    "tương ứng",
     "tổng cộng",
     "thực hiện được",
     "được",
@@ -118,8 +120,19 @@ _TRAILING_WORDS = (
     "đạt mức",
 )
 _AIM_HINT = re.compile(r"ph[aấ]n|m[uụ]c\s+ti[eê]u", re.IGNORECASE)
+# `phấn đấu đến năm 2030 ...`, `mục tiêu ...`: the aim words before what is aimed at (not the
+# programme name `Chương trình mục tiêu quốc gia`)
 _AIM = re.compile(
-    r"^.*?" + words("phấn đấu", "đề ra mục tiêu", "mục tiêu") + r"(?:\s+" + words("đến") + r")?\s+", re.I
+    r"^.*?(?:"
+    + words("phấn đấu", "đề ra mục tiêu")
+    + r"|(?<!trình )"
+    + words("mục tiêu")
+    + r"(?!\s+"
+    + words("quốc gia")
+    + r"))(?:\s+"
+    + words("đến")
+    + r")?\s+",
+    re.I,
 )
 
 
@@ -489,6 +502,12 @@ def lower_first(s: str) -> str:
     if len(first) > 1 and first[1:].islower() and first not in ("Đảng", "Nhà", "Nghị", "Đông", "Hè"):
         return s[0].lower() + s[1:]
     return s
+
+
+def is_name_end(s: str) -> bool:
+    """True when ``s`` ends with two capitalised words (a proper name: ``xã Tân Lập``)."""
+    ws = s.split()
+    return len(ws) >= 2 and ws[-1][:1].isupper() and ws[-2][:1].isupper()
 
 
 def has_head(s: str) -> bool:

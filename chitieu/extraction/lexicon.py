@@ -110,6 +110,20 @@ NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
+def tol_short_exact(phrase: str) -> str:
+    """Like :func:`tol`, but a word of three letters or fewer is spelled exactly or entirely without
+    diacritics (text typed without marks): ``từ`` matches ``tu`` but not ``tư`` (``đầu tư``), ``có``
+    matches ``co`` but not ``cỏ``."""
+    parts = []
+    for part in phrase.split():
+        if len(part) <= 3:
+            bare = fold(part)
+            parts.append(f"(?:{_exact_word(part)}|{re.escape(bare)})" if bare != part else re.escape(part))
+        else:
+            parts.append(_tol_word(part))
+    return r"\s+".join(parts)
+
+
 def words(*phrases: str) -> str:
     """Alternation of tolerant phrases, longest first, bounded so they match whole words."""
     alts = sorted(set(phrases), key=len, reverse=True)
@@ -573,6 +587,6 @@ NOT_UNITS = frozenset(
     khi nếu vì sau trước giữa ngoài cả mỗi nhiều ít hơn kém nữa thêm đều chỉ mới cũng vẫn luôn rất
     tương thứ số lần đợt khóa khoá nhiệm phiên kỳ năm tháng ngày quý tuần giờ phút tuổi mùa đồng đ
     ưu hoàn nâng thực triển chức phát tiếp tập đề ban thông chủ bí giai đoạn tính lũy luỹ kế hạn mục
-    nội dung vấn cấp loại hạng mức bậc rưỡi lẻ mặt tăng giảm
+    nội dung vấn cấp loại hạng mức bậc rưỡi lẻ mặt tăng giảm sao lĩnh vực
     """.split()
 )

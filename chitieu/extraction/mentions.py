@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .context import Lead, lead
-from .lexicon import tol, words
+from .lexicon import exact_words, tol, words
 from .names import blocked_before
 from .numbers import NumberToken, is_period_after, parse_digits
 from .segment import Sentence
@@ -19,6 +19,13 @@ _FRACTION = re.compile(r"\s*/\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _RANGE = re.compile(r"\s*(?:[-–—]|\s(?:" + tol("đến") + "|" + tol("tới") + r")\s)\s*(\d+(?:[.,]\d+)*)", re.I)
 _PER_ONE = re.compile(r"(?:" + words("trên", "mỗi", "cho", "một") + r"|/)\s*$", re.IGNORECASE)
 _WORD_STOP_AFTER = re.compile(r"\s+" + words("số", "phần", "trong", "cách", "mặt", "vài", "chút", "ít"), re.I)
+# `gấp 2,3 lần`, `tăng 1,6 lần`: a multiplier (not `lần thứ`, `lần lượt`, not a count of occasions)
+_TIMES_AFTER = re.compile(r"\s*(" + exact_words("lần") + r")(?!\s+" + words("thứ", "lượt") + ")", re.I)
+_TIMES_VERBS = {"tang", "giam", "bang", "cao hon", "thap hon", "tang them"}
+# `15, 17 và 19 tiêu chí`, `65 và 58 tạ/ha`: numbers whose unit is written once, after the last
+_LIST_AHEAD = re.compile(
+    r"(?:\s*(?:,|;|\s" + words("và", "hoặc") + r")\s*\d+(?:[.,]\d+)*(?![\d/]))+", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -30,15 +37,20 @@ class Mention:
     lead: Lead
     denominator: Decimal | None = None
     upper: Decimal | None = None
+    upper_span: tuple[int, int] | None = None  # where the upper bound of a range is written
+    shared_unit: bool = False  # the unit is written after a later number of a list
 
 
 def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention | None, int]:
     """The mention a token starts (or None) and the position up to which later tokens are consumed."""
     assert tok.value is not None
     pos = tok.end
-    denominator = upper = None
+    denominator = upper = upper_span = None
     end = tok.end
     f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
+    block = blocked_before(work, tok.start, sent.start)
+    if block == "strong" and f:
+        return None, f.end()  # `xếp thứ 12/34`: a rank, and 34 is not a figure either
     if f:
         denominator, _, _ = parse_digits(f.group(1))
         if denominator is None or denominator == 0 or tok.value > denominator:
@@ -51,13 +63,28 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
             hi, _, _ = parse_digits(r.group(1))
             if hi is not None and hi > tok.value and parse_unit(work, r.end(), sent.end) is not None:
                 upper = hi
+                upper_span = r.span(1)
                 pos = end = r.end()
+    chain: Lead | None = None
+    t = _TIMES_AFTER.match(work, pos, sent.end) if denominator is None else None
+    if t and block != "strong":
+        chain = lead(work, sent.start, tok.start)
+        if chain.times or chain.verb in _TIMES_VERBS:
+            unit = Unit("lần", "times", t.end())
+            return Mention(tok.start, end, tok.value, unit, chain, None, upper, upper_span), t.end()
     if is_period_after(work, pos):
         return None, tok.end
     unit = parse_unit(work, pos, sent.end)
+    shared = False
+    if unit is None and denominator is None and upper is None and not tok.words:
+        ahead = _LIST_AHEAD.match(work, pos, sent.end)
+        if ahead:
+            later = parse_unit(work, ahead.end(), sent.end)
+            if later is not None and not later.fallback and later.kind != "magnitude":
+                unit = Unit(later.text, later.kind, pos)
+                shared = True
     if unit is None:
         return None, tok.end
-    block = blocked_before(work, tok.start, sent.start)
     if block and unit.kind not in ("percent", "points"):
         if block == "strong" or unit.fallback:
             return None, tok.end
@@ -77,5 +104,6 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
     value = tok.value + unit.add
     if unit.add_span:
         end = unit.add_span[1]
-    chain = lead(work, sent.start, tok.start)
-    return Mention(tok.start, end, value, unit, chain, denominator, upper), unit.end
+    chain = chain or lead(work, sent.start, tok.start)
+    mention = Mention(tok.start, end, value, unit, chain, denominator, upper, upper_span, shared)
+    return mention, unit.end

@@ -42,61 +42,15 @@ _PROGRAMME_BREAK = re.compile(
     ),
     re.IGNORECASE,
 )
-_DOC_BEFORE_SO = re.compile(
-    exact_words(
-        "nghị quyết",
-        "chỉ thị",
-        "kết luận",
-        "quyết định",
-        "thông báo",
-        "quy định",
-        "hướng dẫn",
-        "nghị định",
-        "thông tư",
-        "công văn",
-        "luật",
-        "đề án",
-        "chương trình",
-        "tờ trình",
-        "báo cáo",
-        "văn bản",
-        "kế hoạch",
-        "nhà",
-        "phòng",
-        "lô",
-        "thửa",
-        "tờ",
-        "mã",
-        "điện thoại",
-        "xe",
-        "căn hộ",
-        "đường",
-        "hẻm",
-        "ngõ",
-        "kiệt",
-        "quốc lộ",
-        "tỉnh lộ",
-        "phiếu",
-        "hồ sơ",
-        "biên bản",
-        "giấy phép",
-        "hợp đồng",
-        "công điện",
-        "thông tri",
-        "quy chế",
-        "chuyên đề",
-        "tập",
-        "bài",
-        "tin",
-    )
-    + r"\s*$|^\s*$",
-    re.IGNORECASE,
-)
-
-
+# words before `số` that make it a quantity noun rather than a number sign
+_QUANTITY_SO = re.compile(exact_words("dân", "tổng", "chỉ") + r"\s*$", re.IGNORECASE)
 _STRONG_SET = {
     "lần thứ",
     "thứ",
+    "xếp hạng",
+    "thứ hạng",
+    "vị trí",
+    "hạng thứ",
     "lần",
     "khóa",
     "khoá",
@@ -211,8 +165,8 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
     strong = _ending(window, _STRONG_SET)
     if strong:
         head = window[: window.lower().rfind(strong)]
-        if strong == "số" and not _DOC_BEFORE_SO.search(head):
-            return ""  # `số` after a document type is a document number; else it is `dân số 1.234`
+        if strong == "số" and _QUANTITY_SO.search(head):
+            return ""  # `dân số 1.234`, `tổng số 52`: a quantity; else a number in a name (`nhà máy số 2`)
         if strong == "kỳ" and head.lower().rstrip().endswith("cùng"):
             return ""  # `cao hơn cùng kỳ 2,3 tạ/ha`
         return "strong"
@@ -221,6 +175,15 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
         p = _PROGRAMME.search(wide)
         if p and not _PROGRAMME_BREAK.search(p.group(1)):
             return "strong"
-    if _ending(window, _WEAK_SET):
+    if _ending(window, _WEAK_SET) or _after_name(window):
         return "weak"
     return ""
+
+
+def _after_name(window: str) -> bool:
+    """True when the window ends with a proper name of two or more capitalised words (``Hoa Sen 2``,
+    ``Sông Bung 2``): the number is part of the name unless a known unit follows."""
+    if not window.endswith(" "):
+        return False
+    ws = window.split()[-2:]
+    return len(ws) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in ws)

@@ -91,7 +91,7 @@ _ADMIN_LIST = re.compile(
 )
 _PERCENT = re.compile(r"\s*(%|" + tol("phần trăm") + NOT_LETTER_AFTER + ")", re.IGNORECASE)
 _POINTS = re.compile(r"\s*(" + tol("điểm phần trăm") + "|" + tol("điểm %") + ")", re.IGNORECASE)
-_RATE_WORD = r"(?:lao\s+động|học\s+sinh|" + LETTER + r"+\d?)"
+_RATE_WORD = r"(?:lao\s+động|học\s+sinh|ngày\s+đêm|" + LETTER + r"+\d?)"
 _RATE = re.compile(r"(?:\s*/\s*(" + _RATE_WORD + r"))+")
 _RATE_ONE = re.compile(r"(?<!\s)\s*/\s*(" + _RATE_WORD + r")")
 _PER_YEAR_WORDS = re.compile(
