@@ -198,6 +198,8 @@ def lead(text: str, start: int, pos: int) -> Lead:
                 cur = cur - (len(window) - vb.start())
                 verbs.append(verb)
     noun = "tăng trưởng" if verbs and verbs[-1] == "tang truong" else ""
+    if per_year and not average_after_verb and any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs):
+        average_after_verb = True  # `kim ngạch xuất khẩu hằng năm tăng 12%`: an annual rate
     return Lead(cur, hedges, verb, kind, sign, from_word, basis, verbs, average_after_verb, times, noun)
 
 

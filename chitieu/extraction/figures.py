@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 
 from . import indicators as ind
-from .context import BasisIndex
+from .context import BasisIndex, classify_basis
 from .lexicon import words
 from .mentions import read_mention
 from .model import Extraction, ExtractionWarning, Figure
@@ -37,8 +37,14 @@ from .percents import PercentPlacer
 from .placing import _PLAN_CUE, _TRONG_DO, _VE_TOPIC, SentenceState
 from .segment import Sentence, sentences
 
-_ESTIMATE_HEAD = re.compile(
-    r"^[\s\-–•*+]*" + words("ước", "ước tính", "ước thực hiện") + r"\s", re.IGNORECASE
+# A sentence opened by a hedge: `Ước cả năm, ...`, `Bình quân mỗi năm, ...` applies to its figures.
+_HEAD_HEDGE = re.compile(
+    r"^[\s\-–•*+]*(?:("
+    + words("ước", "ước tính", "ước thực hiện")
+    + ")|("
+    + words("bình quân", "trung bình")
+    + r"))\s",
+    re.IGNORECASE,
 )
 
 
@@ -52,6 +58,8 @@ class _Reader(PercentPlacer):
         self.para_change: str | None = None
         self.para_of: str | None = None
         self.prev_last: int | None = None  # last figure of the previous sentence in the paragraph
+        self.window_start = 0  # start of the previous sentence in the paragraph
+        self.average_figures: set[int] = set()  # figures that are average annual growth rates
 
     # -- tokens -----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -67,11 +75,15 @@ class _Reader(PercentPlacer):
         words_ = [t for t in word_numbers(work) if not any(taken[t.start : t.end])]
         tokens = sorted(digits + words_, key=lambda t: t.start)
         i = 0
+        last_start = 0
         for sent in sentences(work):
+            self.window_start = last_start  # the previous sentence of the paragraph (for bases)
             if sent.paragraph != self.para:
                 self.para = sent.paragraph
                 self.para_change = self.para_of = None
                 self.prev_last = None
+                self.window_start = sent.start
+            last_start = sent.start
             while i < len(tokens) and tokens[i].start < sent.start:
                 i += 1
             j = i
@@ -91,8 +103,11 @@ class _Reader(PercentPlacer):
         m = _VE_TOPIC.match(head)
         if m:
             st.topic = ind.parent_label("về " + m.group(1))
-        if _ESTIMATE_HEAD.match(head):
-            st.hedges.append("estimated")  # `Ước cả năm, thu ngân sách đạt ...`: every figure of it
+        hedge = _HEAD_HEDGE.match(head)
+        if hedge:
+            st.hedges.append("estimated" if hedge.group(1) else "average")
+        if st.parent is not None and st.parent in self.average_figures:
+            st.average = True  # `... tăng bình quân 13,2%/năm. Trong đó: thu nội địa tăng 14%/năm, ...`
         skip_until = sent.start
         for tok in tokens:
             if tok.start < skip_until:
@@ -105,6 +120,20 @@ class _Reader(PercentPlacer):
             self.prev_last = st.current
 
     # -- implicit bases ---------------------------------------------------------------------------
+    def _named_basis(self, pos: int) -> str | None:
+        """The basis of a recent figure that *is* a plan, estimate or target (``Kế hoạch vốn ... là
+        1.250 tỷ đồng``), read in the previous sentence of the paragraph or before ``pos``."""
+        for f in reversed(self.figures[-12:]):
+            if f.start >= pos:
+                continue
+            if f.start < self.window_start:
+                break
+            if f.value is not None and f.unit != "%":
+                basis = classify_basis(f.indicator)
+                if basis in ("plan", "estimate", "resolution", "target"):
+                    return basis
+        return None
+
     def _resolve(self, st: SentenceState) -> None:
         """Give each implicit comparison the basis of the nearest explicit one of its kind in the
         sentence (before it, else after it), else the paragraph's or the document's.  Linear in the
@@ -127,6 +156,10 @@ class _Reader(PercentPlacer):
                 comp.basis = pool[after].basis
             elif want == "change":
                 comp.basis = self.para_change or "same_period"
+            elif named := self._named_basis(comp.start):
+                # `Kế hoạch vốn năm 2025 là 1.250 tỷ đồng. ... giải ngân 812 tỷ đồng, đạt 65%`: the plan
+                # given as a figure in this sentence or the one before
+                comp.basis = named
             elif 0 <= plan_cue <= comp.start:
                 comp.basis = "plan"  # disbursement is measured against the capital plan (kế hoạch vốn)
             else:

@@ -440,7 +440,9 @@ _VACUOUS_LABELS = {
     "trong đó",
     "",
 }
-_TOTAL_LEAD = re.compile(r"^" + words("tổng số", "tổng") + r"\s+", re.IGNORECASE)
+_TOTAL_LEAD = re.compile(
+    r"^" + words("tổng số", "tổng") + r"\s+(?!" + words("sản phẩm", "mức") + ")", re.IGNORECASE
+)  # not `tổng sản phẩm` (GRDP) or `tổng mức bán lẻ`: there `tổng` is part of the name
 
 
 def squash(s: str) -> str:
@@ -471,6 +473,9 @@ def tidy(s: str) -> str:
     return strip_edges(_EMPTY_PARENS.sub("", s))
 
 
+_LEADING_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*\s+")
+
+
 def clean(s: str) -> str:
     """Subject text without connectors, time references, and the verbs and hedges before a number."""
     s = tidy(remove_time(s))
@@ -482,6 +487,7 @@ def clean(s: str) -> str:
             s = s[aim.end() :]
     for _ in range(3):
         before = s
+        s = _LEADING_NUMBER.sub("", s)  # `(mức độ) 1 và 8 trường`: a number that was not a figure
         s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
         s = strip_edges(_strip_phrases(s, _TRAILING, from_end=True))
         if s == before:
@@ -523,13 +529,16 @@ _ADVERB_TAIL = re.compile(
 )
 
 
+_REPORTING_END = re.compile(words("cho thấy", "cho biết", "ghi nhận", "xác định") + r"\s*$", re.IGNORECASE)
+
+
 def existential(s: str) -> tuple[bool, str]:
     """(True, rest) when s ends with an existential verb (``huyện có``): the count names itself."""
     m = _EXISTENTIAL.search(s)
     if m:
         rest = strip_edges(_ADVERB_TAIL.sub("", s[: m.start()]))
-        if is_place(rest):
-            rest = ""
+        if is_place(rest) or _REPORTING_END.search(rest):
+            rest = ""  # `toàn huyện có`, `rà soát cho thấy có`: the count names itself
         return True, rest
     return False, s
 

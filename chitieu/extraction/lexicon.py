@@ -357,6 +357,8 @@ INCOMPLETE_HEADS = (
     "kim ngạch",
     "tốc độ tăng trưởng",
     "tăng trưởng",
+    "thu",
+    "chi",
 )
 
 # Administrative and Party units, used as count units and in lists (`xã, thị trấn`).
@@ -497,6 +499,11 @@ COUNT_UNITS = (
     "tập thể",
     "cá nhân",
     "tour",
+    "tài khoản",
+    "thuê bao",
+    "hộ kinh doanh",
+    "hợp đồng",
+    "giấy phép",
     "chuyến",
     "phương tiện",
     "xe",

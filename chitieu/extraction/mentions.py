@@ -22,6 +22,10 @@ _WORD_STOP_AFTER = re.compile(r"\s+" + words("số", "phần", "trong", "cách",
 # `gấp 2,3 lần`, `tăng 1,6 lần`: a multiplier (not `lần thứ`, `lần lượt`, not a count of occasions)
 _TIMES_AFTER = re.compile(r"\s*(" + exact_words("lần") + r")(?!\s+" + words("thứ", "lượt") + ")", re.I)
 _TIMES_VERBS = {"tang", "giam", "bang", "cao hon", "thap hon", "tang them"}
+_RANK_OF = re.compile(
+    r"\s+(?:" + words("trong số", "trong", "trên tổng số", "trên") + r")\s+\d+(?:[.,]\d+)*", re.IGNORECASE
+)
+_BOTH_BEFORE = re.compile(r"(?<![^\W\d_])" + exact_words("cả") + r"\s+$", re.IGNORECASE)
 # `15, 17 và 19 tiêu chí`, `65 và 58 tạ/ha`: numbers whose unit is written once, after the last
 _LIST_AHEAD = re.compile(
     r"(?:\s*(?:,|;|\s" + words("và", "hoặc") + r")\s*\d+(?:[.,]\d+)*(?![\d/]))+", re.IGNORECASE
@@ -49,8 +53,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
     end = tok.end
     f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
     block = blocked_before(work, tok.start, sent.start)
-    if block == "strong" and f:
-        return None, f.end()  # `xếp thứ 12/34`: a rank, and 34 is not a figure either
+    if block == "strong" and (rank := f or _RANK_OF.match(work, pos, sent.end)):
+        return None, rank.end()  # `xếp thứ 12/34`, `thứ 3 trong 26 phường`: a rank, and 34 is not a figure
     if f:
         denominator, _, _ = parse_digits(f.group(1))
         if denominator is None or denominator == 0 or tok.value > denominator:
@@ -80,11 +84,20 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
         ahead = _LIST_AHEAD.match(work, pos, sent.end)
         if ahead:
             later = parse_unit(work, ahead.end(), sent.end)
-            if later is not None and not later.fallback and later.kind != "magnitude":
+            if later is not None and not later.fallback and later.kind != "magnitude" and not block:
                 unit = Unit(later.text, later.kind, pos)
                 shared = True
     if unit is None:
         return None, tok.end
+    if unit.kind == "magnitude" and upper is None and denominator is None and not tok.words:
+        # `từ 1,2 triệu đến 1,5 triệu lượt khách`: the lower bound takes the upper bound's unit
+        r = _RANGE.match(work, unit.end, sent.end)
+        later = parse_unit(work, r.end(), sent.end) if r else None
+        if r and later is not None and later.magnitude == unit.magnitude and later.kind != "magnitude":
+            hi, _, _ = parse_digits(r.group(1))
+            if hi is not None and hi > tok.value:
+                upper, upper_span = hi + later.add, r.span(1)
+                unit = Unit(later.text, later.kind, later.end, later.magnitude, np_span=later.np_span)
     if block and unit.kind not in ("percent", "points"):
         if block == "strong" or unit.fallback:
             return None, tok.end
@@ -93,6 +106,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
     if tok.words:
         if unit.fallback or unit.kind not in ("count", "measure") or _WORD_STOP_AFTER.match(work, tok.end):
             return None, tok.end
+        if _BOTH_BEFORE.search(work, max(sent.start, tok.start - 6), tok.start):
+            return None, tok.end  # `cả ba đơn vị`, `cả hai lĩnh vực`: "all three", not a count
     if unit.fallback and tok.plain and len(tok.text) == 4 and 1900 <= tok.value <= 2100:
         return None, tok.end
     if (

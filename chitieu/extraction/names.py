@@ -122,6 +122,14 @@ _WEAK_SET = {
     "hội nghị",
     "đại hội",
     "khu",
+    "sư đoàn",
+    "trung đoàn",
+    "tiểu đoàn",
+    "lữ đoàn",
+    "đại đội",
+    "tổ công tác",
+    "khu vực",
+    "vùng",
 }
 _PROGRAMME_WORDS = (
     "Đề án",

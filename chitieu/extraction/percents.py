@@ -54,8 +54,8 @@ class PercentPlacer(Placer):
                 basis_name = before
                 subject = ind.lower_first(ind.clean(rest))
         kind = chain.verb_kind
-        if chain.from_word and kind == "change":
-            kind = "level"
+        if chain.from_word and kind == "change" and m.upper is None:
+            kind = "level"  # `giảm từ 4,2% xuống còn 0,95%` (but `tăng từ 8 đến 10%` is a change)
         if basis is None and basis_name is None and kind not in ("share", "level", ""):
             basis = other_basis_after(work, m.unit.end, sent.end)  # `bằng 98% kịch bản đề ra`
             basis_name = basis.basis if basis else None
@@ -118,7 +118,8 @@ class PercentPlacer(Placer):
         growth = average or _GROWTH_SUBJECT.search(subject) or m.unit.text.endswith("/năm")
         if growth and "average" not in qualifiers and _AVERAGE_WORD.search(raw_subject):
             qualifiers.append("average")  # `tốc độ tăng trưởng bình quân giai đoạn ... đạt 9,1%`
-        if average or (growth and "average" in qualifiers):
+        average = average or bool(growth and "average" in qualifiers)
+        if average:
             st.average = True
         if cur is not None and cur.value is None:
             cur.value, cur.unit, cur.start, cur.end, cur.upper = (
@@ -130,7 +131,11 @@ class PercentPlacer(Placer):
             )
             cur.qualifiers.extend(q for q in qualifiers if q not in cur.qualifiers)
             self._add_upper(st.current, m)  # type: ignore[arg-type]
+            if average:
+                self.average_figures.add(st.current)  # type: ignore[arg-type]
             return
+        if subject and (parallel := self._parallel(st, subject, m.unit.text)) is not None:
+            subject = parallel  # `giá trị sản xuất nông nghiệp tăng 4,1%/năm, công nghiệp tăng 14,3%/năm`
         about = subject or (cur.indicator if cur else "")
         if not about and kind == "share" and self._same_sentence(st):
             about = self.figures[st.current].indicator  # type: ignore[index]
@@ -148,7 +153,9 @@ class PercentPlacer(Placer):
             end=m.end,
             upper=m.upper,
         )
-        self._new_figure(st, fig, m)
+        index = self._new_figure(st, fig, m)
+        if average:
+            self.average_figures.add(index)
 
     def _comparison(
         self,
@@ -187,6 +194,8 @@ class PercentPlacer(Placer):
         if cur is not None:
             cur.comparisons.extend(comps)
         else:
+            if subject and (parallel := self._parallel(st, subject, None)) is not None:
+                subject = parallel
             fig = Figure(
                 indicator=subject or st.label or st.topic or "",
                 value=None,

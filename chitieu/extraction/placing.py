@@ -62,6 +62,8 @@ _UNIT_LIST_CONT = re.compile(
     + ")",
     re.IGNORECASE,
 )
+_LEVEL = re.compile(r"\d+\b")
+_LEVEL_BEFORE = re.compile(words("mức độ", "cấp độ", "hạng", "loại", "bậc", "nhóm") + r"\s+$", re.IGNORECASE)
 _RATING = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s+" + exact_words("sao"), re.IGNORECASE)
 _POST_TAIL = re.compile(
     r"(?<!\s)\s+" + exact_words("cho", "với", "của", "tại", "từ", "đến", "và", "để", "theo", "trong") + r"$",
@@ -98,6 +100,16 @@ _SECTOR_START = re.compile(
     ),
     re.IGNORECASE,
 )
+_HEAD_START = re.compile(
+    r"^[\s;]*(?:"
+    + words("tỷ lệ", "tỉ lệ", "doanh thu", "giá trị", "sản lượng", "diện tích", "số", "kim ngạch", "thu nhập")
+    + ")",
+    re.IGNORECASE,
+)
+_CLAUSE_VERB = re.compile(
+    words("đạt", "tăng", "giảm", "là", "được", "có", "chiếm", "còn", "bằng", "vượt", "duy trì"), re.IGNORECASE
+)
+_WHERE = re.compile(words("ở", "thuộc", "trên địa bàn", "khu vực"), re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
 
 
@@ -125,6 +137,8 @@ class Placer:
     figures: list[Figure]
     warnings: list[ExtractionWarning]
     basis_index: BasisIndex
+    prev_last: int | None
+    average_figures: set[int]
 
     # -- placing a mention ------------------------------------------------------------------------
     def _gap(self, st: SentenceState, m: Mention) -> tuple[str, list[tuple[int, int]]]:
@@ -185,6 +199,10 @@ class Placer:
                         break
             if not context:
                 context = st.label or st.topic
+            if not context and self.prev_last is not None:
+                # `Kế hoạch vốn đầu tư công ... Đến nay đã giải ngân 812 tỷ đồng`: what the sentence
+                # before was about
+                context = ind.object_of(self.figures[self.prev_last].indicator)
             if context:
                 st.objects.append(context)
             subject = ind.join(subject, ind.lower_first(context))
@@ -194,10 +212,17 @@ class Placer:
         """True when two comma-separated chunks are one noun phrase: a list of sectors or of names."""
         a = self.work[before[0] : before[1]]
         b = self.work[after[0] : after[1]]
-        if len(a.split()) > 5 or not b.strip():
+        if len(a.split()) > 8 or not b.strip():
             return False
         if _SECTOR_END.search(a) and _SECTOR_START.match(b):
             return True
+        if (
+            _HEAD_START.match(a)
+            and not _CLAUSE_VERB.search(a)
+            and not ind.has_head(b)
+            and not any(c.isdigit() for c in a)
+        ):
+            return True  # `tỷ lệ thu gom, xử lý chất thải`, `doanh thu dịch vụ lưu trú, ăn uống`
         first = b.split()[0]
         last = a.split()[-1] if a.split() else ""
         # a list of proper names: `Tân Lập, Hòa Bình và Phú Mỹ` (two capitalised words each side)
@@ -227,7 +252,11 @@ class Placer:
         if paren:
             start = paren.end()
         stop = _POST_STOP.search(self.work, start, limit)
-        while stop and (rating := _RATING.match(self.work, stop.start(), limit)):
+        while stop and (
+            (rating := _RATING.match(self.work, stop.start(), limit))
+            or (rating := _LEVEL.match(self.work, stop.start(), limit))
+            and _LEVEL_BEFORE.search(self.work, max(start, stop.start() - 12), stop.start())
+        ):
             # `85 sản phẩm đạt 4 sao`: a rating is part of the noun phrase, not a figure
             stop = _POST_STOP.search(self.work, rating.end(), limit)
         end = stop.start() if stop else limit
@@ -245,7 +274,7 @@ class Placer:
             return "", start
         return " ".join(words_), end
 
-    def _parallel(self, st: SentenceState, subject: str, unit: str) -> str | None:
+    def _parallel(self, st: SentenceState, subject: str, unit: str | None) -> str | None:
         """`Tổng đàn trâu 12.300 con, bò 18.450 con`: a short item after a headed figure of the same unit
         in the same sentence shares its head (`tổng đàn bò`)."""
         if st.label or st.current is None or len(subject.split()) > 2 or ind.has_head(subject):
@@ -321,10 +350,14 @@ class Placer:
 
     def _value(self, st: SentenceState, m: Mention, parts: list[tuple[int, int]], continuation: bool) -> None:
         unit_base = m.unit.text.split("/")[0]
+        if m.unit.magnitude and m.unit.kind == "count":
+            unit_base = unit_base[len(m.unit.magnitude) :].strip()  # `triệu lượt khách` names `lượt khách`
         count_unit = m.unit.kind == "count"
         if m.unit.np_span:
             post = ind.squash(self.work[m.unit.np_span[0] : m.unit.np_span[1]])
             after = m.unit.end
+        elif m.unit.kind == "times":
+            post, after = "", m.unit.end  # `gấp 1,5 lần năm 2020`: what follows is the basis
         else:
             post, post_end = self._post(m.unit.end, st.sent.end)
             after = post_end if post else m.unit.end
@@ -366,6 +399,8 @@ class Placer:
             indicator = parallel
         elif post and not ind.has_head(subject):
             indicator = ind.join(subject, counted, post)
+        elif post and _WHERE.match(post):
+            indicator = ind.join(subject, post)  # `thu nhập bình quân đạt 61 triệu đồng ở khu vực nông thôn`
         elif (
             count_unit
             and not copula

@@ -1,0 +1,125 @@
+"""Whole reports of the genres issue 15 names as the weakest: congress (Đại hội) reports setting
+2025-2030 targets, provincial socio-economic reports, and reports of the communes and wards formed
+by the July 2025 reorganisation.  Every class of the other modules appears here mixed with the rest."""
+
+from __future__ import annotations
+
+CASES: list[tuple[str, str, list[tuple]]] = [
+    (
+        "dai_hoi_xa_moi_nhiem_ky_dau",
+        """Đại hội đại biểu Đảng bộ xã Phú Lâm lần thứ I, nhiệm kỳ 2025 - 2030
+Ngày 12/8/2025, Đảng bộ xã Phú Lâm tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030. Xã Phú Lâm được thành lập trên cơ sở sắp xếp các xã Phú Lâm, Phú Hòa và Tân Sơn, có diện tích tự nhiên 86,4 km2, dân số 31.250 người; Đảng bộ xã có 41 chi bộ với 1.268 đảng viên.
+Giai đoạn 2020-2025, tổng giá trị sản xuất trên địa bàn tăng bình quân 9,3%/năm; thu nhập bình quân đầu người năm 2025 đạt 64 triệu đồng, gấp 1,6 lần năm 2020; tỷ lệ hộ nghèo giảm còn 1,9%.
+Đại hội đề ra mục tiêu đến năm 2030: tốc độ tăng trưởng giá trị sản xuất bình quân đạt 10-11%/năm; thu nhập bình quân đầu người đạt trên 100 triệu đồng; 100% thôn đạt chuẩn nông thôn mới kiểu mẫu; có thêm 6 sản phẩm OCOP đạt 3 sao trở lên. Đại hội bầu 33 đồng chí vào Ban Chấp hành Đảng bộ xã khóa I.""",
+        [
+            ("diện tích tự nhiên", 86.4, "km2", None, [], []),
+            ("dân số", 31250, "người", None, [], []),
+            ("chi bộ", 41, "chi bộ", None, [], []),
+            ("đảng viên", 1268, "đảng viên", None, [], []),
+            ("tổng giá trị sản xuất trên địa bàn", 9.3, "%/năm", None, ["average"], []),
+            ("thu nhập bình quân đầu người", 64, "triệu đồng", None, [], []),
+            ("thu nhập bình quân đầu người", 1.6, "lần", None, [], []),
+            ("tỷ lệ hộ nghèo", 1.9, "%", None, [], []),
+            ("tốc độ tăng trưởng giá trị sản xuất", 10, "%/năm", None, ["average"], []),
+            ("tốc độ tăng trưởng giá trị sản xuất", 11, "%/năm", None, ["average"], []),
+            ("thu nhập bình quân đầu người", 100, "triệu đồng", None, ["over"], []),
+            ("thôn đạt chuẩn nông thôn mới kiểu mẫu", 100, "%", None, [], []),
+            ("sản phẩm OCOP đạt 3 sao trở lên", 6, "sản phẩm OCOP", None, [], []),
+            ("bầu đồng chí vào Ban Chấp hành Đảng bộ xã", 33, "đồng chí", None, [], []),
+        ],
+    ),
+    (
+        "bao_cao_kinh_te_xa_hoi_tinh_nam",
+        """Báo cáo tình hình kinh tế - xã hội năm 2025 và kế hoạch năm 2026
+Năm 2025, tổng sản phẩm trên địa bàn tỉnh (GRDP) ước tăng 8,1% so với năm 2024, đứng thứ 9/34 tỉnh, thành phố; trong đó khu vực nông, lâm nghiệp và thủy sản tăng 3,6%, công nghiệp - xây dựng tăng 11,4%, dịch vụ tăng 7,7%. Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản chiếm 16,8%; công nghiệp - xây dựng chiếm 41,2%; dịch vụ chiếm 35,5%. GRDP bình quân đầu người ước đạt 108 triệu đồng, tăng 9 triệu đồng so với năm 2024.
+Tổng thu ngân sách nhà nước trên địa bàn ước đạt 21.350 tỷ đồng, bằng 118,6% dự toán Trung ương giao, tăng 14,2% so với năm 2024. Tổng vốn đầu tư toàn xã hội ước đạt 96.500 tỷ đồng, bằng 102% kịch bản tăng trưởng. Giải ngân vốn đầu tư công đến ngày 31/12 ước đạt 95,2% kế hoạch. Kim ngạch xuất khẩu ước đạt 7,8 tỷ USD, đạt 12,4% so cùng kỳ; Chỉ số PCI xếp thứ 8/34.
+Năm 2026, tỉnh phấn đấu GRDP tăng 10% trở lên; thu ngân sách tăng 8-10% so với ước thực hiện năm 2025.""",
+        [
+            ("tổng sản phẩm trên địa bàn tỉnh (GRDP)", None, None, None, [], [("other", "change", 8.1)]),
+            ("khu vực nông, lâm nghiệp và thủy sản", None, None, None, [], [("other", "change", 3.6)]),
+            ("công nghiệp - xây dựng", None, None, None, [], [("other", "change", 11.4)]),
+            ("dịch vụ", None, None, None, [], [("other", "change", 7.7)]),
+            ("cơ cấu kinh tế nông, lâm nghiệp và thủy sản", 16.8, "%", None, [], []),
+            ("cơ cấu kinh tế công nghiệp - xây dựng", 41.2, "%", None, [], []),
+            ("cơ cấu kinh tế dịch vụ", 35.5, "%", None, [], []),
+            ("GRDP bình quân đầu người", 108, "triệu đồng", None, ["estimated"], []),
+            ("GRDP bình quân đầu người tăng", 9, "triệu đồng", None, [], []),
+            (
+                "tổng thu ngân sách nhà nước trên địa bàn",
+                21350,
+                "tỷ đồng",
+                None,
+                ["estimated"],
+                [("estimate", "of", 118.6), ("other", "change", 14.2)],
+            ),
+            ("tổng vốn đầu tư toàn xã hội", 96500, "tỷ đồng", None, ["estimated"], [("other", "of", 102)]),
+            ("giải ngân vốn đầu tư công", None, None, None, [], [("plan", "of", 95.2)]),
+            (
+                "kim ngạch xuất khẩu",
+                7.8,
+                "tỷ USD",
+                None,
+                ["estimated"],
+                [("same_period", "change", 12.4)],
+            ),
+            ("GRDP", None, None, None, [], [("other", "change", 10)]),
+            ("thu ngân sách", None, None, None, [], [("other", "change", 8), ("other", "change", 10)]),
+        ],
+    ),
+    (
+        "phuong_moi_sau_sap_xep",
+        """Phường Thành Công sau 6 tháng vận hành chính quyền địa phương hai cấp
+Từ ngày 1/7/2025, phường Thành Công (mới) được thành lập trên cơ sở sắp xếp 3 phường cũ, có 28 tổ dân phố với 15.640 hộ. Đến ngày 31/12/2025, phường đã tiếp nhận 6.420 hồ sơ thủ tục hành chính, trong đó 5.980 hồ sơ nộp trực tuyến, chiếm 93,1%; tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,4%. Thu ngân sách 6 tháng cuối năm đạt 38,5 tỷ đồng, bằng 56% dự toán cả năm của các phường cũ. Phường có 2 sản phẩm OCOP 4 sao; Chỉ số hài lòng của người dân đạt 92,5%, đứng thứ 3 trong 26 phường của thành phố.""",
+        [
+            ("phường cũ sắp xếp", 3, "phường", None, [], []),
+            ("tổ dân phố", 28, "tổ dân phố", None, [], []),
+            ("hộ", 15640, "hộ", None, [], []),
+            ("tiếp nhận hồ sơ thủ tục hành chính", 6420, "hồ sơ", None, [], []),
+            ("hồ sơ nộp trực tuyến", 5980, "hồ sơ", None, [], []),
+            ("tỷ lệ hồ sơ nộp trực tuyến", 93.1, "%", None, [], []),
+            ("tỷ lệ hồ sơ giải quyết đúng hạn", 99.4, "%", None, [], []),
+            ("thu ngân sách", 38.5, "tỷ đồng", None, [], [("estimate", "of", 56)]),
+            ("sản phẩm OCOP 4 sao", 2, "sản phẩm OCOP", None, [], []),
+            ("chỉ số hài lòng của người dân", 92.5, "%", None, [], []),
+        ],
+    ),
+    (
+        "dai_hoi_tinh_muc_tieu_2030",
+        """Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030 thông qua 20 chỉ tiêu chủ yếu. Phấn đấu đến năm 2030, tốc độ tăng trưởng GRDP bình quân 10%/năm trở lên; GRDP bình quân đầu người đạt 8.500 - 9.000 USD; tỷ trọng công nghiệp - xây dựng trong GRDP chiếm khoảng 45%; tỷ lệ đô thị hóa đạt trên 50%; tỷ lệ hộ nghèo theo chuẩn đa chiều giảm bình quân 1 - 1,5%/năm; 100% xã đạt chuẩn nông thôn mới, trong đó có ít nhất 30% xã đạt chuẩn nông thôn mới nâng cao.""",
+        [
+            ("chỉ tiêu chủ yếu", 20, "chỉ tiêu", None, [], []),
+            ("tốc độ tăng trưởng GRDP", 10, "%/năm", None, ["average", "over"], []),
+            ("GRDP bình quân đầu người", 8500, "USD", None, [], []),
+            ("GRDP bình quân đầu người", 9000, "USD", None, [], []),
+            ("tỷ trọng công nghiệp - xây dựng trong GRDP", 45, "%", None, ["about"], []),
+            ("tỷ lệ đô thị hóa", 50, "%", None, ["over"], []),
+            ("tỷ lệ hộ nghèo theo chuẩn đa chiều", 1, "%/năm", None, ["average"], []),
+            ("tỷ lệ hộ nghèo theo chuẩn đa chiều", 1.5, "%/năm", None, ["average"], []),
+            ("xã đạt chuẩn nông thôn mới", 100, "%", None, [], []),
+            ("xã đạt chuẩn nông thôn mới nâng cao", 30, "%", None, [], []),
+        ],
+    ),
+    (
+        "bao_cao_9_thang_xa_moi",
+        """UBND xã Hòa Tiến báo cáo kết quả 9 tháng năm 2025
+Dự toán thu ngân sách xã năm 2025 được tỉnh giao là 24 tỷ đồng. 9 tháng, thu ngân sách đạt 19,7 tỷ đồng, đạt 82,1%, tăng 7,5% so với cùng kỳ của các xã cũ. Tổng diện tích gieo trồng vụ Mùa đạt 2.860 ha, bằng 101,5% kế hoạch; năng suất lúa ước đạt 56,8 tạ/ha. Tổng đàn bò 3.420 con, đàn lợn 12.600 con, đàn gia cầm gần 95.000 con. Toàn xã có 9/14 thôn đạt chuẩn nông thôn mới nâng cao; tỷ lệ tham gia bảo hiểm y tế đạt 93,8%, thấp hơn chỉ tiêu 1,2%.""",
+        [
+            ("dự toán thu ngân sách xã được tỉnh giao", 24, "tỷ đồng", None, [], []),
+            (
+                "thu ngân sách",
+                19.7,
+                "tỷ đồng",
+                None,
+                [],
+                [("estimate", "of", 82.1), ("same_period", "change", 7.5)],
+            ),
+            ("tổng diện tích gieo trồng vụ Mùa", 2860, "ha", None, [], [("plan", "of", 101.5)]),
+            ("năng suất lúa", 56.8, "tạ/ha", None, ["estimated"], []),
+            ("tổng đàn bò", 3420, "con", None, [], []),
+            ("đàn lợn", 12600, "con", None, [], []),
+            ("đàn gia cầm", 95000, "con", None, ["nearly"], []),
+            ("thôn đạt chuẩn nông thôn mới nâng cao", 9, "thôn", 14, [], []),
+            ("tỷ lệ tham gia bảo hiểm y tế", 93.8, "%", None, [], [("target", "change", -1.2)]),
+        ],
+    ),
+]
