@@ -249,6 +249,15 @@ _TIME = re.compile(
             + NOT_LETTER_AFTER
             + ")",
             r"(?<!\d)" + _YEAR + r"(?![\d.,]\d)",
+            # `đến 30/11`, `tính đến 31/12/2025`: a cut-off date
+            NOT_LETTER_BEFORE
+            + r"(?:"
+            + tol("tính")
+            + r"\s+)?(?:"
+            + tol("đến")
+            + "|"
+            + tol("tới")
+            + r")\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?",
             NOT_LETTER_BEFORE + tol("tháng") + r"\s+\d{1,2}(?:\s*/\s*" + _YEAR + ")?",
             NOT_LETTER_BEFORE
             + r"(?:"
@@ -287,6 +296,8 @@ _TIME = re.compile(
                 for w in (
                     "từ đầu năm đến nay",
                     "từ đầu năm",
+                    "đầu năm",
+                    "cuối năm",
                     "đầu năm đến nay",
                     "đến nay",
                     "hiện nay",

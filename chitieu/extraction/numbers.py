@@ -218,6 +218,7 @@ _YEAR_ONLY = re.compile(_YEAR + r"(?![\d.,]\d)")
 _SMALL = re.compile(r"\d{1,2}(?![\d.,]\d|\s*%|\s*/\s*\d)")
 _ROMAN_BEFORE = re.compile(r"(?<![^\W\d_])[IVX]{1,4}\s?[/.-]\s?$")
 _YEAR_AT = re.compile(_YEAR + r"(?!\d)")
+_YEAR_LIST_SEP = re.compile(r"\s*(?:[,;–-]|\s(?:và|đến|tới))\s*")
 
 
 def _context_words(text: str, s: int) -> tuple[str, str, str]:
@@ -306,14 +307,20 @@ def scan_digits(text: str) -> tuple[list[NumberToken], list[NumberToken]]:
     good: list[NumberToken] = []
     bad: list[NumberToken] = []
     blocked_until = -1
+    year_end = -1  # end of the last year read as a time reference (`năm 2023`)
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         if s < blocked_until:
             continue
         end = not_figure_end(text, s)
+        if end < 0 and year_end >= 0 and _YEAR_ONLY.fullmatch(m.group()):
+            if _YEAR_LIST_SEP.fullmatch(text, year_end, s):
+                end = e  # `năm 2023, 2024 và 2025`: the list goes on with years
         if end > 0:
             blocked_until = end
+            year_end = end if _YEAR_ONLY.fullmatch(text, s, end) else -1
             continue
+        year_end = -1
         raw = m.group()
         value, decimals, ambiguous = parse_digits(raw)
         tok = NumberToken(

@@ -29,7 +29,7 @@ _MONEY_CUE = re.compile(
 )
 _POST_STOP = re.compile(
     r"[,.;:()\[\]\n…/\"“”]|\d|\s(?:"
-    + words(*"so với|tăng|giảm|bằng|chiếm|với|trong đó|trong|tại|của|theo|nhằm|để".split("|"))
+    + words(*"so với|tăng|giảm|bằng|chiếm|với|trong đó|trong|tại|của|theo|nhằm|để|lên|xuống".split("|"))
     + ")",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ _SHARE_BLOCK = re.compile(
             "so|với|và|trong|của|trên|đạt|tăng|giảm|là|được|trở|so với|xuống|lên|chỉ|bằng|"
             "tương|song|ngoài|tức|hay|hoặc|cho|thì|mà|kế hoạch|dự toán|nghị quyết|cùng kỳ|"
             "chỉ tiêu|mục tiêu|năm|tháng|quý|nhưng|cao|thấp|hơn|còn|ở|đã|đều|vượt|bình quân|"
-            "mỗi"
+            "mỗi|đầu năm|cuối năm|đầu kỳ|cuối kỳ|đầu nhiệm kỳ|cuối nhiệm kỳ"
         ).split("|")
     ),
     re.IGNORECASE,
@@ -64,6 +64,7 @@ _UNIT_LIST_CONT = re.compile(
 )
 _LEVEL = re.compile(r"\d+\b")
 _LEVEL_BEFORE = re.compile(words("mức độ", "cấp độ", "hạng", "loại", "bậc", "nhóm") + r"\s+$", re.IGNORECASE)
+_TIME_BEFORE = re.compile(exact_words("năm", "tháng", "quý", "ngày") + r"\s+$", re.IGNORECASE)
 _RATING = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s+" + exact_words("sao"), re.IGNORECASE)
 _POST_TAIL = re.compile(
     r"(?<!\s)\s+" + exact_words("cho", "với", "của", "tại", "từ", "đến", "và", "để", "theo", "trong") + r"$",
@@ -102,12 +103,36 @@ _SECTOR_START = re.compile(
 )
 _HEAD_START = re.compile(
     r"^[\s;]*(?:"
-    + words("tỷ lệ", "tỉ lệ", "doanh thu", "giá trị", "sản lượng", "diện tích", "số", "kim ngạch", "thu nhập")
+    + words(
+        "tỷ lệ",
+        "tỉ lệ",
+        "doanh thu",
+        "giá trị",
+        "sản lượng",
+        "diện tích",
+        "số",
+        "kim ngạch",
+        "thu nhập",
+        "tổng",
+        "đàn",
+        "năng suất",
+        "chỉ số",
+    )
     + ")",
     re.IGNORECASE,
 )
 _CLAUSE_VERB = re.compile(
     words("đạt", "tăng", "giảm", "là", "được", "có", "chiếm", "còn", "bằng", "vượt", "duy trì"), re.IGNORECASE
+)
+_RAISE = re.compile(r"^" + words("nâng", "nâng tổng số", "nâng tổng") + r"$", re.IGNORECASE)
+_DISBURSE = re.compile(words("giải ngân"), re.IGNORECASE)
+_CAPITAL = re.compile(
+    r"(?:"
+    + words("nguồn vốn", "vốn")
+    + r")(?:\s+(?!"
+    + words("được", "giao", "là", "đã", "của", "năm")
+    + r")\S+){0,6}",
+    re.IGNORECASE,
 )
 _WHERE = re.compile(words("ở", "thuộc", "trên địa bàn", "khu vực"), re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
@@ -138,6 +163,7 @@ class Placer:
     warnings: list[ExtractionWarning]
     basis_index: BasisIndex
     prev_last: int | None
+    window_start: int
     average_figures: set[int]
 
     # -- placing a mention ------------------------------------------------------------------------
@@ -184,6 +210,8 @@ class Placer:
             if same_sentence and _WITH.match(raw):
                 # `... 145 nhà ở cho hộ nghèo với tổng kinh phí 7,2 tỷ đồng`: the cost of what came before
                 context = self.figures[st.current].indicator
+            elif _DISBURSE.search(subject):
+                context = self._capital(st)  # what is disbursed is capital: `giải ngân vốn đầu tư công`
             for ps, pe in reversed(parts[:-1] if not context else []):
                 context = ind.topic(self.work[ps:pe])
                 if context:
@@ -208,6 +236,17 @@ class Placer:
             subject = ind.join(subject, ind.lower_first(context))
         return ind.lower_first(subject), exist and not rest, copula
 
+    def _capital(self, st: SentenceState) -> str:
+        """The capital (`vốn đầu tư công`) named by a recent figure of this or the previous sentence."""
+        recent = self.figures[max(0, len(self.figures) - 6) :]
+        for f in reversed(recent):
+            if f.start < self.window_start:
+                break
+            cap = _CAPITAL.search(f.indicator)
+            if cap:
+                return cap.group(0)
+        return ""
+
     def _one_phrase(self, before: tuple[int, int], after: tuple[int, int]) -> bool:
         """True when two comma-separated chunks are one noun phrase: a list of sectors or of names."""
         a = self.work[before[0] : before[1]]
@@ -216,6 +255,15 @@ class Placer:
             return False
         if _SECTOR_END.search(a) and _SECTOR_START.match(b):
             return True
+        words_b = b.split()
+        if (
+            len(words_b) == 1
+            and words_b[0].islower()
+            and not _CLAUSE_VERB.search(b)
+            and _HEAD_START.match(a)
+            and not any(c.isdigit() for c in a)
+        ):
+            return True  # `tổng đàn trâu, bò`, `tổng kim ngạch xuất, nhập khẩu`
         if (
             _HEAD_START.match(a)
             and not _CLAUSE_VERB.search(a)
@@ -255,7 +303,10 @@ class Placer:
         while stop and (
             (rating := _RATING.match(self.work, stop.start(), limit))
             or (rating := _LEVEL.match(self.work, stop.start(), limit))
-            and _LEVEL_BEFORE.search(self.work, max(start, stop.start() - 12), stop.start())
+            and (
+                _LEVEL_BEFORE.search(self.work, max(start, stop.start() - 12), stop.start())
+                or _TIME_BEFORE.search(self.work, max(start, stop.start() - 12), stop.start())
+            )
         ):
             # `85 sản phẩm đạt 4 sao`: a rating is part of the noun phrase, not a figure
             stop = _POST_STOP.search(self.work, rating.end(), limit)
@@ -363,6 +414,9 @@ class Placer:
             after = post_end if post else m.unit.end
         subject, exist, copula = self._subject(st, parts, self.work[m.lead.start : m.start])
         subject = self._with_average(subject, m)
+        if _RAISE.match(subject) and st.objects:
+            # `có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 8 xã`: the total of the same thing
+            subject = ind.join("tổng số", m.unit.text.split("/")[0], st.objects[-1])
         qualifiers = list(m.lead.hedges)
         if m.unit.post_hedge:
             q = "over" if fold(m.unit.post_hedge) == "tro len" else "under"
