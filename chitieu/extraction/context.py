@@ -80,7 +80,7 @@ _CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
 for _w in _CHAIN_WORDS:
     _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol_short_exact(_w), re.IGNORECASE))
 _CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
-_BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
+_BASIS_HINT = re.compile(words("kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu", "mục tiêu", "cùng kỳ"), re.I)
 
 
 _CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
@@ -104,16 +104,13 @@ def lead(text: str, start: int, pos: int) -> Lead:
     ``trên``), glue (``đạt``, ``là``) and one comparison verb (``tăng``, ``bằng``)."""
     lo = max(start, pos - 60)
     window = text[lo:pos]
-    toks: list[tuple[int, str]] = []
-    end = len(window)
-    for word in reversed(window.split()):
-        at = window.rfind(word, 0, end)
-        toks.append((lo + at, word))
-        end = at
-    toks.reverse()
-    if toks and toks[0][0] == lo and lo > start and not text[lo - 1].isspace():
-        toks = toks[1:]  # cut in the middle of a word
-    cur = pos
+    ws = window.split()
+    if ws and lo > start and not text[lo - 1].isspace() and not window[0].isspace():
+        ws = ws[1:]  # cut in the middle of a word
+    fw = fold(" ".join(ws)).split()  # folded tokens, aligned with ws (folding keeps word boundaries)
+    if len(fw) != len(ws):
+        fw = [fold(w) for w in ws]
+    fw = [w.lstrip("(") if w[:1] == "(" else w for w in fw]
     hedges: list[str] = []
     verb = ""
     kind = ""
@@ -124,45 +121,38 @@ def lead(text: str, start: int, pos: int) -> Lead:
     per_year = False  # `hằng năm`, `mỗi năm` next to a change verb
     times = False
     steps = 0
-    i = len(toks)
-    folded_toks: list[str | None] = [None] * len(toks)
-
-    def folded(j: int) -> str:
-        f = folded_toks[j]
-        if f is None:
-            f = folded_toks[j] = fold(toks[j][1].lstrip("("))
-        return f
-
+    i = len(ws)
     while i > 0 and steps < 6:
-        found = None
-        if folded(i - 1) not in _CHAIN_LASTS:
+        if fw[i - 1] not in _CHAIN_LASTS:
             break
+        found = 0
+        word = ""
         for k in range(min(_CHAIN_MAX, i), 0, -1):
-            group = toks[i - k : i]
-            words_ = [w for _, w in group]
-            first_start = group[0][0]
-            if words_[0][:1] == "(":
-                words_[0] = words_[0][1:]
-                first_start += 1
-            if not all(w.isalpha() for w in words_):
+            key = " ".join(fw[i - k : i]) if k > 1 else fw[i - 1]
+            rxs = _CHAIN_BY_FOLD.get(key)
+            if not rxs:
                 continue
-            key = _chain_phrase(words_, [folded(j) for j in range(i - k, i)])
-            if key:
-                found = (k, key, first_start)
+            raw = ws[i - k : i]
+            if raw[0][:1] == "(":
+                raw = [raw[0][1:], *raw[1:]]
+            if not all(w.isalpha() for w in raw):
+                continue
+            phrase = " ".join(raw)
+            if any(rx.fullmatch(phrase) for rx in rxs):
+                found, word = k, key
                 break
         if not found:
             break
-        k, word, first_start = found
         if (
             word == "tang truong"
-            and i - k >= 2
-            and fold(" ".join(w for _, w in toks[i - k - 2 : i - k])).endswith(("toc do", "muc"))
+            and i - found >= 2
+            and " ".join(fw[i - found - 2 : i - found]).endswith(("toc do", "muc"))
         ):
             break  # `tốc độ tăng trưởng 8%`: part of the subject, not a verb
         if word == "so voi":
             break  # `so với ... tăng X%` is handled by the basis lookup
         steps += 1
-        if word == "tu" and cur == pos:
+        if word == "tu" and i == len(ws):
             from_word = True
         changed_before = any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs)
         if word in _HEDGE_BY_FOLD:
@@ -181,15 +171,20 @@ def lead(text: str, start: int, pos: int) -> Lead:
                 kind, sign = _VERB_BY_FOLD[word]
         if word in _TIMES:
             times = True
-        cur = first_start
-        i -= k
-        if toks[i][1].startswith("("):
+        i -= found
+        if ws[i][:1] == "(":
             break  # the chain does not reach back into a parenthesis
+    cur = pos
+    if i < len(ws):
+        # where the chain starts: the first consumed word, found from the end of the window
+        end = len(window)
+        for w in reversed(ws[i:]):
+            end = window.rfind(w, 0, end)
+        cur = lo + end + (1 if ws[i][:1] == "(" else 0)
     basis = None
     if not verb:
         window = text[max(start, cur - 60) : cur]
-        folded = fold(window)
-        if any(h in folded for h in _BASIS_HINT):
+        if _BASIS_HINT.search(window):
             vb = _VERB_BASIS.search(window)
             if vb:
                 verb = fold(vb.group(1))

@@ -37,6 +37,7 @@ from .percents import PercentPlacer
 from .placing import _PLAN_CUE, _TRONG_DO, _VE_TOPIC, SentenceState
 from .segment import Sentence, sentences
 
+_LETTER_NEXT = re.compile(r"\s+[^\W\d_]")
 # A sentence opened by a hedge: `Ước cả năm, ...`, `Bình quân mỗi năm, ...` applies to its figures.
 _HEAD_HEDGE = re.compile(
     r"^[\s\-–•*+]*(?:("
@@ -53,7 +54,8 @@ class _Reader(PercentPlacer):
         self.work = work
         self.figures: list[Figure] = []
         self.warnings: list[ExtractionWarning] = []
-        self.basis_index = BasisIndex(work)
+        self._basis_index: BasisIndex | None = None
+        self.clean_memo: dict[str, str] = {}
         self.para = -1
         self.para_change: str | None = None
         self.para_of: str | None = None
@@ -72,7 +74,12 @@ class _Reader(PercentPlacer):
         taken = bytearray(len(work) + 1)
         for t in digits:
             taken[t.start : t.end] = b"\x01" * (t.end - t.start)
-        words_ = [t for t in word_numbers(work) if not any(taken[t.start : t.end])]
+        # a number in words counts only before a unit, which is a word: `năm 2025` is no figure
+        words_ = [
+            t
+            for t in word_numbers(work)
+            if _LETTER_NEXT.match(work, t.end) and not any(taken[t.start : t.end])
+        ]
         tokens = sorted(digits + words_, key=lambda t: t.start)
         i = 0
         last_start = 0
@@ -120,6 +127,13 @@ class _Reader(PercentPlacer):
             self.prev_last = st.current
 
     # -- implicit bases ---------------------------------------------------------------------------
+    @property
+    def basis_index(self) -> BasisIndex:
+        """Counts of basis words over the document, built the first time a basis is left implicit."""
+        if self._basis_index is None:
+            self._basis_index = BasisIndex(self.work)
+        return self._basis_index
+
     def _named_basis(self, pos: int) -> str | None:
         """The basis of a recent figure that *is* a plan, estimate or target (``Kế hoạch vốn ... là
         1.250 tỷ đồng``), read in the previous sentence of the paragraph or before ``pos``."""
@@ -165,6 +179,7 @@ class _Reader(PercentPlacer):
             else:
                 # a parallel clause earlier in the paragraph, else what the document talks about most
                 comp.basis = self.para_of or self.basis_index.dominant(comp.start) or "plan"
+
         for c in st.explicit:
             if c.kind == "change" and c.basis in ("same_period", "other"):
                 self.para_change = c.basis

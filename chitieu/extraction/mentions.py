@@ -52,9 +52,11 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
     denominator = upper = upper_span = None
     end = tok.end
     f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
-    block = blocked_before(work, tok.start, sent.start)
-    if block == "strong" and (rank := f or _RANK_OF.match(work, pos, sent.end)):
-        return None, rank.end()  # `xếp thứ 12/34`, `thứ 3 trong 26 phường`: a rank, and 34 is not a figure
+    block: str | None = None  # what the words before make of the number (computed when needed)
+    if rank := f or _RANK_OF.match(work, pos, sent.end):
+        block = blocked_before(work, tok.start, sent.start)
+        if block == "strong":
+            return None, rank.end()  # `xếp thứ 12/34`, `thứ 3 trong 26 phường`: a rank; 34 is no figure
     if f:
         denominator, _, _ = parse_digits(f.group(1))
         if denominator is None or denominator == 0 or tok.value > denominator:
@@ -71,6 +73,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
                 pos = end = r.end()
     chain: Lead | None = None
     t = _TIMES_AFTER.match(work, pos, sent.end) if denominator is None else None
+    if t and block is None:
+        block = blocked_before(work, tok.start, sent.start)
     if t and block != "strong":
         chain = lead(work, sent.start, tok.start)
         if chain.times or chain.verb in _TIMES_VERBS:
@@ -84,6 +88,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
         ahead = _LIST_AHEAD.match(work, pos, sent.end)
         if ahead:
             later = parse_unit(work, ahead.end(), sent.end)
+            if block is None and later is not None:
+                block = blocked_before(work, tok.start, sent.start)
             if later is not None and not later.fallback and later.kind != "magnitude" and not block:
                 unit = Unit(later.text, later.kind, pos)
                 shared = True
@@ -98,6 +104,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
             if hi is not None and hi > tok.value:
                 upper, upper_span = hi + later.add, r.span(1)
                 unit = Unit(later.text, later.kind, later.end, later.magnitude, np_span=later.np_span)
+    if block is None:
+        block = blocked_before(work, tok.start, sent.start)
     if block and unit.kind not in ("percent", "points"):
         if block == "strong" or unit.fallback:
             return None, tok.end

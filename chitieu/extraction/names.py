@@ -149,18 +149,25 @@ _PROGRAMME_WORDS = (
 )
 
 
-def _ending(window: str, vocabulary: set[str]) -> str:
-    """The longest phrase of ``vocabulary`` (one to three words) that ends the window, or ''."""
+_PROGRAMME_HINT = re.compile("|".join(re.escape(w) for w in _PROGRAMME_WORDS))
+
+
+def _endings(window: str) -> tuple[str, str]:
+    """The longest phrases of the strong and of the weak vocabulary (one to three words) that end the
+    window, or ''."""
     ws = window.rstrip(" .:-\t\n").lower().split()[-3:]
     while ws and not ws[0].isalpha():
         ws = ws[1:]
     if not ws or not all(w.isalpha() for w in ws):
-        return ""
+        return "", ""
+    weak = ""
     for k in range(len(ws), 0, -1):
-        phrase = " ".join(ws[-k:])
-        if phrase in vocabulary:
-            return phrase
-    return ""
+        phrase = " ".join(ws[-k:]) if k > 1 else ws[-1]
+        if phrase in _STRONG_SET:
+            return phrase, ""
+        if not weak and phrase in _WEAK_SET:
+            weak = phrase
+    return "", weak
 
 
 def blocked_before(text: str, pos: int, sent_start: int) -> str:
@@ -170,7 +177,7 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
     window = text[max(sent_start, pos - 30) : pos]
     if not window:
         return ""
-    strong = _ending(window, _STRONG_SET)
+    strong, weak = _endings(window)
     if strong:
         head = window[: window.lower().rfind(strong)]
         if strong == "số" and _QUANTITY_SO.search(head):
@@ -178,12 +185,12 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
         if strong == "kỳ" and head.lower().rstrip().endswith("cùng"):
             return ""  # `cao hơn cùng kỳ 2,3 tạ/ha`
         return "strong"
-    wide = text[max(sent_start, pos - 60) : pos]
-    if any(w in wide for w in _PROGRAMME_WORDS):
-        p = _PROGRAMME.search(wide)
+    lo = max(sent_start, pos - 60)
+    if _PROGRAMME_HINT.search(text, lo, pos):
+        p = _PROGRAMME.search(text[lo:pos])
         if p and not _PROGRAMME_BREAK.search(p.group(1)):
             return "strong"
-    if _ending(window, _WEAK_SET) or _after_name(window):
+    if weak or _after_name(window):
         return "weak"
     return ""
 

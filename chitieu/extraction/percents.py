@@ -52,7 +52,7 @@ class PercentPlacer(Placer):
             before, rest = basis_before(raw_subject)
             if before:
                 basis_name = before
-                subject = ind.lower_first(ind.clean(rest))
+                subject = ind.lower_first(self._clean(rest))
         kind = chain.verb_kind
         if chain.from_word and kind == "change" and m.upper is None:
             kind = "level"  # `giảm từ 4,2% xuống còn 0,95%` (but `tăng từ 8 đến 10%` is a change)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import indicators as ind
-from .context import BasisIndex, fold
+from .context import fold
 from .lexicon import LETTER, RATE_CUES, exact_words, words
 from .mentions import Mention
 from .model import Comparison, ExtractionWarning, Figure
@@ -161,10 +161,18 @@ class Placer:
     work: str
     figures: list[Figure]
     warnings: list[ExtractionWarning]
-    basis_index: BasisIndex
     prev_last: int | None
     window_start: int
     average_figures: set[int]
+    clean_memo: dict[str, str]
+
+    def _clean(self, s: str) -> str:
+        """:func:`indicators.clean`, remembered for the document: the continuation test and the
+        subject clean the same clause text, and reports repeat their subjects."""
+        out = self.clean_memo.get(s)
+        if out is None:
+            out = self.clean_memo[s] = ind.clean(s)
+        return out
 
     # -- placing a mention ------------------------------------------------------------------------
     def _gap(self, st: SentenceState, m: Mention) -> tuple[str, list[tuple[int, int]]]:
@@ -203,7 +211,7 @@ class Placer:
             raw = raw + " có"  # `huyện có 8/9 xã`: the chain before the number began with `có`
             copula = True
         exist, rest = ind.existential(raw)
-        subject = ind.clean(rest)
+        subject = self._clean(rest)
         if ind.is_incomplete(subject):
             context = ""
             same_sentence = self._same_sentence(st)
@@ -357,7 +365,7 @@ class Placer:
 
     def _place(self, st: SentenceState, m: Mention) -> None:
         gap, parts = self._gap(st, m)
-        continuation = st.current is not None and not ind.clean(gap)
+        continuation = st.current is not None and not self._clean(gap)
         if m.unit.kind in ("percent", "points"):
             self._percent(st, m, parts, continuation)
         else:

@@ -14,6 +14,7 @@ _ABBREV = re.compile(
     r"(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|KS|CN|Th\.S|TT|Q|P|H|X|St|Mr|Mrs|Dr|v\.v|vv|Tr|tr|Đ/c|đ/c|Đc|đc|ĐT|Tel|Nxb|NXB)$"
 )
 _CHUNK_SEP = re.compile(r"[,;:]")
+_NONSPACE = re.compile(r"\S")
 
 
 @dataclass(slots=True)
@@ -27,21 +28,23 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     para = 0
     start = 0
+    nonspace = _NONSPACE.search
     for m in _SENT_END.finditer(text):
-        if m.group().startswith("\n"):
-            if text[start : m.start()].strip():
+        if text[m.start()] == "\n":
+            if nonspace(text, start, m.start()):
                 out.append(Sentence(start, m.start(), para))
             para += 1
             start = m.end()
             continue
         # do not split after an abbreviation or a single capital initial (`TP. Hồ Chí Minh`)
-        before = text[max(start, m.start() - 8) : m.start()].split()
-        if m.group() == "." and before and _ABBREV.match(before[-1]):
-            continue
-        if text[start : m.end()].strip():
+        if m.end() - m.start() == 1 and text[m.start()] == "." and text[m.start() - 1 : m.start()].isalpha():
+            before = text[max(start, m.start() - 8) : m.start()].split()
+            if before and _ABBREV.match(before[-1]):
+                continue
+        if nonspace(text, start, m.end()):
             out.append(Sentence(start, m.end(), para))
         start = m.end()
-    if text[start:].strip():
+    if nonspace(text, start):
         out.append(Sentence(start, len(text), para))
     return out
 
