@@ -163,9 +163,10 @@ _TRAILING = PhraseSet(_TRAILING_WORDS)
 
 
 def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
-    """Remove leading (or trailing) phrases of the set, word by word."""
+    """Remove leading (or trailing) phrases of the set, word by word (``s`` itself when none is)."""
     ws = s.split()
     edge = phrases.lasts if from_end else phrases.firsts
+    n = len(ws)
     while ws:
         first = ws[-1] if from_end else ws[0]
         if fold(first.strip(_PUNCT)) not in edge:
@@ -180,7 +181,7 @@ def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
                 break
         else:
             break
-    return " ".join(ws)
+    return s if len(ws) == n else " ".join(ws)
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -461,7 +462,9 @@ def squash(s: str) -> str:
 
 
 def strip_edges(s: str) -> str:
-    s = squash(s).strip(_EDGE_PUNCT)
+    if "  " in s or "\n" in s or "\t" in s:
+        s = squash(s)
+    s = s.strip(_EDGE_PUNCT)
     # keep a closing parenthesis that closes something (`giá trị sản xuất (giá so sánh)`)
     return s.strip(_EDGE_PUNCT + "()") if s.count("(") != s.count(")") else s
 
@@ -498,9 +501,14 @@ def clean(s: str) -> str:
             s = s[aim.end() :]
     for _ in range(3):
         before = s
-        s = _LEADING_NUMBER.sub("", s)  # `(mức độ) 1 và 8 trường`: a number that was not a figure
-        s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
-        s = strip_edges(_strip_phrases(s, _TRAILING, from_end=True))
+        if s[:1].isdigit():
+            s = _LEADING_NUMBER.sub("", s)  # `(mức độ) 1 và 8 trường`: a number that was not a figure
+        t = _strip_phrases(s, _LEADING, from_end=False)
+        if t is not s:
+            s = strip_edges(t)
+        t = _strip_phrases(s, _TRAILING, from_end=True)
+        if t is not s:
+            s = strip_edges(t)
         if s == before:
             break
     words_ = s.split()

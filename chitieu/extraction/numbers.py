@@ -143,11 +143,24 @@ def parse_words(words: list[str]) -> int | None:
     return total + hundreds + (digit or 0)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def word_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberToken]:
     """Candidate numbers in words.  The longest valid prefix of each run of number words is kept."""
     out: list[NumberToken] = []
     for m in _WORD_RE.finditer(text, start, len(text) if end is None else end):
-        toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        word = m.group()
+        if " " not in word and "\t" not in word and "\n" not in word:
+            # one word (most matches: `năm`, `một`, `hai`)
+            low = word.lower()
+            if low in _ONLY_AFTER or low in ("nghìn", "ngàn"):
+                continue
+            value = parse_words([word])
+            if value:
+                out.append(NumberToken(m.start(), m.end(), word, Decimal(value), words=True))
+            continue
+        toks = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(word)]
         if toks[0][2].lower() in _ONLY_AFTER:
             continue
         for n in range(len(toks), 0, -1):
@@ -233,9 +246,10 @@ def _context_words(text: str, s: int) -> tuple[str, str, str]:
     return ws[-1], two, sep
 
 
-def not_figure_end(text: str, s: int) -> int:
-    """If the number starting at ``s`` is part of a date, time, year range, document number or a name
-    (``Covid-19``, ``H5N1``), the end of that span; else -1."""
+def not_figure_end(text: str, s: int, token: str = "") -> int:
+    """If the number starting at ``s`` (``token``, when the caller has read it) is part of a date,
+    time, year range, document number or a name (``Covid-19``, ``H5N1``), the end of that span; else
+    -1."""
     prev = text[s - 1] if s > 0 else ""
     if prev.isalpha() or (prev in "-‑" and s > 1 and text[s - 2].isalpha()):
         m = _DIGITS.match(text, s)
@@ -251,6 +265,8 @@ def not_figure_end(text: str, s: int) -> int:
                 return m.end()
     if not prev.isspace() and prev != ",":
         return -1
+    if token and len(token) > 2 and not (len(token) == 4 and token[:2] in ("19", "20")):
+        return -1  # the word tests below are for days, months, years and small numbers only
     one, two, sep = _context_words(text, s)
     if not one:
         return -1
@@ -312,7 +328,7 @@ def scan_digits(text: str) -> tuple[list[NumberToken], list[NumberToken]]:
         s, e = m.span()
         if s < blocked_until:
             continue
-        end = not_figure_end(text, s)
+        end = not_figure_end(text, s, m.group())
         if end < 0 and year_end >= 0 and _YEAR_ONLY.fullmatch(m.group()):
             if _YEAR_LIST_SEP.fullmatch(text, year_end, s):
                 end = e  # `năm 2023, 2024 và 2025`: the list goes on with years

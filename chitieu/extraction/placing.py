@@ -177,12 +177,15 @@ class Placer:
     # -- placing a mention ------------------------------------------------------------------------
     def _gap(self, st: SentenceState, m: Mention) -> tuple[str, list[tuple[int, int]]]:
         a, b = st.extent, max(st.extent, m.lead.start)
-        parts = chunks(self.work, a, b)
+        work = self.work
+        parts = chunks(work, a, b)
+        if len(parts) == 1 and "rong" not in work[a:b]:
+            return work[a:b], parts  # one chunk without `trong đó`: no list structure
         # list structure inside the gap: `trong đó` and `...:` introductions
         for k, (s, e) in enumerate(parts):
-            text = self.work[s:e]
+            text = work[s:e]
             last = k == len(parts) - 1
-            if _TRONG_DO.match(text):
+            if "rong" in text and _TRONG_DO.match(text):
                 # `..., trong đó khai thác 8 nghìn tấn`: the items of the figure before
                 if st.current is not None and self._same_sentence(st):
                     st.parent = st.current

@@ -126,6 +126,7 @@ _POST_HEDGE = re.compile(
 )
 
 
+_ADMIN_SET = {a.lower() for a in ADMIN_UNITS}
 _LIST_SEP = re.compile(r"[,/]|\svà\s")
 _COMMA = re.compile(r"(?<!\s)\s*,\s*")
 _SLASH = re.compile(r"(?<!\s)\s*/\s*")
@@ -160,10 +161,19 @@ def _rate_suffix(text: str, pos: int) -> tuple[str, int]:
 def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     """The unit starting at ``pos`` (just after a number), not reading past ``limit``."""
     sub_end = limit
-    m = _POINTS.match(text, pos, sub_end)
-    if m:
-        return Unit("điểm phần trăm", "points", m.end())
-    m = _PERCENT.match(text, pos, sub_end)
+    # the first character after the spaces decides which units can follow (most checks are skipped)
+    first = pos
+    while first < sub_end and text[first] in " \t":
+        first += 1
+    c = text[first : first + 1]
+    if not c or not (c.isalpha() or c == "%"):
+        return None
+    low = c.lower()
+    if low in "đd":
+        m = _POINTS.match(text, pos, sub_end)
+        if m:
+            return Unit("điểm phần trăm", "points", m.end())
+    m = _PERCENT.match(text, pos, sub_end) if low in "%p" else None
     if m:
         suffix, end = _rate_suffix(text, m.end())
         unit = Unit("%" + suffix, "percent", end)
@@ -176,7 +186,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     add = Decimal(0)
     add_span = None
     cur = pos
-    m = _MAG_CHAIN.match(text, cur, sub_end)
+    m = _MAG_CHAIN.match(text, cur, sub_end) if low in "ntv" else None
     if m:
         words = [magnitude_of(w)[0] for w in m.group(1).split()]
         magnitude = " ".join(words)
@@ -194,9 +204,11 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
                     pass
     base_kind = ""
     base_text = ""
-    a = _ADMIN_LIST.match(text, cur, sub_end)
     b = _BASE_RE.match(text, cur, sub_end)
-    if a and (not b or a.end() > b.end()) and _LIST_SEP.search(a.group(1)):
+    a = None
+    if b and " ".join(b.group(1).lower().split()) in _ADMIN_SET:
+        a = _ADMIN_LIST.match(text, cur, sub_end)  # `xã, thị trấn`: a list of administrative units
+    if a and a.end() > b.end() and _LIST_SEP.search(a.group(1)):  # type: ignore[union-attr]
         base_text = _COMMA.sub(", ", " ".join(a.group(1).lower().split()))
         base_text = _SLASH.sub("/", base_text)
         base_kind = "count"
@@ -222,7 +234,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     kind = base_kind or "magnitude"
     suffix, end = _rate_suffix(text, cur)
     np_span = None
-    if not suffix and kind in ("count", "measure", "money"):
+    if not suffix and kind in ("count", "measure", "money") and "/" in text[cur : cur + 60]:
         n = _NP_THEN_RATE.match(text, cur, sub_end)
         if n:
             suffix = "/" + n.group(2).lower().replace("nam", "năm").replace("thang", "tháng")
