@@ -84,6 +84,12 @@ _BASIS_HINT = re.compile(words("kế hoạch", "dự toán", "nghị quyết", "
 
 
 _CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
+# for each last word, the lengths of the chain phrases it ends, longest first
+_CHAIN_LENS: dict[str, list[int]] = {}
+for _k in _CHAIN_BY_FOLD:
+    _CHAIN_LENS.setdefault(_k.split()[-1], []).append(len(_k.split()))
+for _v in _CHAIN_LENS.values():
+    _v.sort(reverse=True)
 
 
 def _chain_phrase(words_: list[str], folded: list[str]) -> str | None:
@@ -127,7 +133,9 @@ def lead(text: str, start: int, pos: int) -> Lead:
             break
         found = 0
         word = ""
-        for k in range(min(_CHAIN_MAX, i), 0, -1):
+        for k in _CHAIN_LENS[fw[i - 1]]:
+            if k > i:
+                continue
             key = " ".join(fw[i - k : i]) if k > 1 else fw[i - 1]
             rxs = _CHAIN_BY_FOLD.get(key)
             if not rxs:
@@ -154,7 +162,7 @@ def lead(text: str, start: int, pos: int) -> Lead:
         steps += 1
         if word == "tu" and i == len(ws):
             from_word = True
-        changed_before = any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs)
+        changed_before = bool(verbs) and any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs)
         if word in _HEDGE_BY_FOLD:
             q = _HEDGE_BY_FOLD[word]
             if q not in hedges:

@@ -149,13 +149,24 @@ _PROGRAMME_WORDS = (
 )
 
 
+_LAST_WORDS = {p.split()[-1] for p in (*_STRONG_SET, *_WEAK_SET)}
 _PROGRAMME_HINT = re.compile("|".join(re.escape(w) for w in _PROGRAMME_WORDS))
 
 
-def _endings(window: str) -> tuple[str, str]:
+def _endings(raw: list[str]) -> tuple[str, str]:
     """The longest phrases of the strong and of the weak vocabulary (one to three words) that end the
-    window, or ''."""
-    ws = window.rstrip(" .:-\t\n").lower().split()[-3:]
+    window (given as its words), or ''."""
+    while raw and not raw[-1].rstrip(".:-"):
+        raw = raw[:-1]  # `số - 5`: punctuation between the words and the number
+    if not raw:
+        return "", ""
+    last = raw[-1].rstrip(".:-").lower()
+    if last not in _LAST_WORDS:
+        return "", ""  # most numbers: the word before ends no phrase of either vocabulary
+    ws = [w.lower() for w in raw[-3:]]
+    ws[-1] = last
+    if not ws[-1]:
+        return "", ""
     while ws and not ws[0].isalpha():
         ws = ws[1:]
     if not ws or not all(w.isalpha() for w in ws):
@@ -177,7 +188,8 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
     window = text[max(sent_start, pos - 30) : pos]
     if not window:
         return ""
-    strong, weak = _endings(window)
+    raw = window.split()
+    strong, weak = _endings(raw)
     if strong:
         head = window[: window.lower().rfind(strong)]
         if strong == "số" and _QUANTITY_SO.search(head):
@@ -190,15 +202,14 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
         p = _PROGRAMME.search(text[lo:pos])
         if p and not _PROGRAMME_BREAK.search(p.group(1)):
             return "strong"
-    if weak or _after_name(window):
+    if weak or _after_name(window, raw):
         return "weak"
     return ""
 
 
-def _after_name(window: str) -> bool:
+def _after_name(window: str, raw: list[str]) -> bool:
     """True when the window ends with a proper name of two or more capitalised words (``Hoa Sen 2``,
     ``Sông Bung 2``): the number is part of the name unless a known unit follows."""
-    if not window.endswith(" "):
+    if not window.endswith(" ") or len(raw) < 2:
         return False
-    ws = window.split()[-2:]
-    return len(ws) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in ws)
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in raw[-2:])

@@ -36,11 +36,21 @@ class NumberToken:
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+_SEPARATOR = re.compile(r"([.,])")
+
+
 def parse_digits(s: str) -> tuple[Decimal | None, int, bool]:
     """Parse a digit token.  Returns (value, decimals, ambiguous); value None when malformed."""
     if s.isdigit():
         return Decimal(s), 0, False
-    parts = re.split(r"([.,])", s)
+    if "." not in s and s.count(",") == 1:
+        whole, frac = s.split(",")  # 59,9: the Vietnamese decimal comma (the commonest shape)
+        return Decimal(f"{whole}.{frac}"), len(frac), False
+    if "," not in s:
+        groups = s.split(".")
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return Decimal("".join(groups)), 0, False  # 101.761: thousands separators
+    parts = _SEPARATOR.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     dots = seps.count(".")
