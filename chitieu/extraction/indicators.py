@@ -149,6 +149,17 @@ class PhraseSet:
         self.longest = max(len(p.split()) for p in phrases)
         self.firsts = {k.split()[0] for k in self.by_fold}
         self.lasts = {k.split()[-1] for k in self.by_fold}
+        # the lengths of the phrases each first (last) word starts (ends), longest first
+        self.lens_first: dict[str, list[int]] = {}
+        self.lens_last: dict[str, list[int]] = {}
+        for k in self.by_fold:
+            n = len(k.split())
+            for table, word in ((self.lens_first, k.split()[0]), (self.lens_last, k.split()[-1])):
+                if n not in table.setdefault(word, []):
+                    table[word].append(n)
+        for table in (self.lens_first, self.lens_last):
+            for lens in table.values():
+                lens.sort(reverse=True)
 
     def find(self, words_: list[str], folded: list[str]) -> bool:
         key = " ".join(folded)
@@ -165,23 +176,40 @@ _TRAILING = PhraseSet(_TRAILING_WORDS)
 def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
     """Remove leading (or trailing) phrases of the set, word by word (``s`` itself when none is)."""
     ws = s.split()
-    edge = phrases.lasts if from_end else phrases.firsts
     n = len(ws)
-    while ws:
-        first = ws[-1] if from_end else ws[0]
-        if fold(first.strip(_PUNCT)) not in edge:
+    lens_of = phrases.lens_last if from_end else phrases.lens_first
+    folded: dict[int, str] = {}  # index in ws -> folded bare word, computed when looked at
+
+    def fw(j: int) -> str:
+        f = folded.get(j)
+        if f is None:
+            f = folded[j] = fold(ws[j].strip(_PUNCT))
+        return f
+
+    lo, hi = 0, n  # the words left: ws[lo:hi]
+    while lo < hi:
+        edge = hi - 1 if from_end else lo
+        lens = lens_of.get(fw(edge))
+        if not lens:
             break
-        for k in range(min(phrases.longest, len(ws)), 0, -1):
-            part = ws[-k:] if from_end else ws[:k]
-            bare = [w.strip(_PUNCT) for w in part]
-            if from_end and len(ws) > k and f"{ws[-k - 1]} {bare[0]}".lower() in _COMPOUNDS:
+        for k in lens:
+            if k > hi - lo:
+                continue
+            idx = range(hi - k, hi) if from_end else range(lo, lo + k)
+            bare = [ws[j].strip(_PUNCT) for j in idx]
+            if not all(bare):
+                continue
+            if from_end and hi - k > lo and f"{ws[hi - k - 1]} {bare[0]}".lower() in _COMPOUNDS:
                 continue  # `chứng chỉ`, `địa chỉ`: not the adverb `chỉ`
-            if all(bare) and phrases.find(bare, [fold(w) for w in bare]):
-                ws = ws[:-k] if from_end else ws[k:]
+            if phrases.find(bare, [fw(j) for j in idx]):
+                if from_end:
+                    hi -= k
+                else:
+                    lo += k
                 break
         else:
             break
-    return s if len(ws) == n else " ".join(ws)
+    return s if (lo, hi) == (0, n) else " ".join(ws[lo:hi])
 
 
 _YEAR = r"(?:19|20)\d\d"
@@ -472,8 +500,41 @@ def strip_edges(s: str) -> str:
 _TIME_HINT = re.compile(r"\d|th[aá]ng|qu[yý]|n[aă]m|nay|l[uũ]|k[yỳ]|hi[eệ]n|h[aàằ]ng|tr[oô]ng", re.IGNORECASE)
 
 
+_WORD_AT_START = re.compile(r"(?<!\w)\w+")
+# the first word of every alternative of _TIME, folded (or a number): only there can a match start
+_TIME_FIRSTS = frozenset(
+    "trong sau chin ba quy nam nien giai nhiem hai hien thang tinh den toi het ngay tu dau cuoi luy ca "
+    "hang".split()
+)
+
+
 def remove_time(s: str) -> str:
-    return _TIME.sub(" ", s) if _TIME_HINT.search(s) else s
+    """``s`` with its time references (``6 tháng đầu năm``, ``năm 2025``, ``đến 30/11``) blanked out.
+
+    Every time reference starts with a number or one of a few words, so the pattern is tried only
+    where such a word starts: scanning every offset with its long alternation (``_TIME.sub``) cost
+    ten times as much."""
+    if not _TIME_HINT.search(s):
+        return s
+    out: list[str] = []
+    last = 0
+    match = _TIME.match
+    for w in _WORD_AT_START.finditer(s):
+        i = w.start()
+        if i < last:
+            continue
+        word = w.group()
+        if not word[0].isdigit() and fold(word) not in _TIME_FIRSTS:
+            continue
+        m = match(s, i)
+        if m and m.end() > i:
+            out.append(s[last:i])
+            out.append(" ")
+            last = m.end()
+    if not out:
+        return s
+    out.append(s[last:])
+    return "".join(out)
 
 
 _OPEN_PAREN = re.compile(r"\(\s+")

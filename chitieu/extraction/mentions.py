@@ -17,6 +17,7 @@ from .units import Unit, parse_unit
 
 _FRACTION = re.compile(r"\s*/\s*(\d+(?:[.,]\d+)*)(?![\d/])")
 _RANGE = re.compile(r"\s*(?:[-–—]|\s(?:" + tol("đến") + "|" + tol("tới") + r")\s)\s*(\d+(?:[.,]\d+)*)", re.I)
+_RANGE_HINT = re.compile(r"[-–—]|\s[đdt]")
 _PER_ONE = re.compile(r"(?:" + words("trên", "mỗi", "cho", "một") + r"|/)\s*$", re.IGNORECASE)
 _WORD_STOP_AFTER = re.compile(r"\s+" + words("số", "phần", "trong", "cách", "mặt", "vài", "chút", "ít"), re.I)
 # `gấp 2,3 lần`, `tăng 1,6 lần`: a multiplier (not `lần thứ`, `lần lượt`, not a count of occasions)
@@ -51,9 +52,10 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
     pos = tok.end
     denominator = upper = upper_span = None
     end = tok.end
-    f = _FRACTION.match(work, pos, sent.end) if not tok.words else None
+    after = work[pos : pos + 6].lower()  # what follows decides which shapes to try
+    f = _FRACTION.match(work, pos, sent.end) if not tok.words and "/" in after else None
     block: str | None = None  # what the words before make of the number (computed when needed)
-    if rank := f or _RANK_OF.match(work, pos, sent.end):
+    if rank := f or ("tr" in after and _RANK_OF.match(work, pos, sent.end)):
         block = blocked_before(work, tok.start, sent.start)
         if block == "strong":
             return None, rank.end()  # `xếp thứ 12/34`, `thứ 3 trong 26 phường`: a rank; 34 is no figure
@@ -63,7 +65,10 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
             return None, f.end()
         pos = end = f.end()
     elif (
-        not tok.words and (r := _RANGE.match(work, pos, sent.end)) and parse_unit(work, pos, sent.end) is None
+        not tok.words
+        and _RANGE_HINT.search(after)
+        and (r := _RANGE.match(work, pos, sent.end))
+        and parse_unit(work, pos, sent.end) is None
     ):
         if r:
             hi, _, _ = parse_digits(r.group(1))
@@ -72,7 +77,8 @@ def read_mention(work: str, tok: NumberToken, sent: Sentence) -> tuple[Mention |
                 upper_span = r.span(1)
                 pos = end = r.end()
     chain: Lead | None = None
-    t = _TIMES_AFTER.match(work, pos, sent.end) if denominator is None else None
+    times_hint = "l" in work[pos : pos + 4].lower()
+    t = _TIMES_AFTER.match(work, pos, sent.end) if denominator is None and times_hint else None
     if t and block is None:
         block = blocked_before(work, tok.start, sent.start)
     if t and block != "strong":

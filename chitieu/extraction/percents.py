@@ -41,7 +41,7 @@ class PercentPlacer(Placer):
         work, sent = self.work, st.sent
         chain = m.lead
         basis = basis_after(work, m.unit.end, sent.end)
-        subject, _, _ = self._subject(st, parts)
+        subject = "" if continuation else self._subject(st, parts)[0]
         if not subject and chain.noun and (not continuation or self._after_semicolon(parts)):
             subject = chain.noun  # `..., tăng trưởng bình quân đạt 9,1%`; `...; tăng trưởng 8-9%`
             continuation = False

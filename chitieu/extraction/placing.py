@@ -423,7 +423,10 @@ class Placer:
         else:
             post, post_end = self._post(m.unit.end, st.sent.end)
             after = post_end if post else m.unit.end
-        subject, exist, copula = self._subject(st, parts, self.work[m.lead.start : m.start])
+        if continuation:
+            subject, exist, copula = "", False, False  # the gap cleans to nothing: so does its last chunk
+        else:
+            subject, exist, copula = self._subject(st, parts, self.work[m.lead.start : m.start])
         subject = self._with_average(subject, m)
         if _RAISE.match(subject) and st.objects:
             # `có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 8 xã`: the total of the same thing
