@@ -210,6 +210,14 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
 def _after_name(window: str, raw: list[str]) -> bool:
     """True when the window ends with a proper name of two or more capitalised words (``Hoa Sen 2``,
     ``Sông Bung 2``): the number is part of the name unless a known unit follows."""
-    if not window.endswith(" ") or len(raw) < 2:
+    if len(raw) < 2 or not window.endswith(" "):
         return False
-    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in raw[-2:])
+    a, b = raw[-2], raw[-1]
+    return (
+        a[:1].isupper()
+        and b[:1].isupper()
+        and a[1:].islower()
+        and b[1:].islower()
+        and a.isalpha()
+        and b.isalpha()
+    )

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, tol
+from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, fold, tol
 
 MAGNITUDES: dict[str, Decimal] = {
     "nghìn": Decimal(1000),
@@ -127,6 +127,9 @@ _POST_HEDGE = re.compile(
 
 
 _ADMIN_SET = {a.lower() for a in ADMIN_UNITS}
+# the first words of all units, folded: the long unit pattern runs only after one of them
+_UNIT_FIRSTS = {fold(a.split()[0]) for a in _alts}
+_NEXT_WORD = re.compile(r"\s*([^\s,;:.()/]+)")
 _LIST_SEP = re.compile(r"[,/]|\svà\s")
 _COMMA = re.compile(r"(?<!\s)\s*,\s*")
 _SLASH = re.compile(r"(?<!\s)\s*/\s*")
@@ -147,12 +150,16 @@ class Unit:
 
 def _rate_suffix(text: str, pos: int) -> tuple[str, int]:
     """``/ năm`` or ``/người/năm`` or ``một năm`` right at pos: (suffix like "/năm", end)."""
-    m = _RATE.match(text, pos)
+    head = text[pos : pos + 3]
+    m = _RATE.match(text, pos) if "/" in head else None
     if m:
         parts = [p.group(1).lower() for p in _RATE_ONE.finditer(m.group())]
         parts = [" ".join(p.split()) for p in parts]
         return "/" + "/".join(parts), m.end()
-    m = _PER_YEAR_WORDS.match(text, pos)
+    m = None
+    if head[:1].isspace():
+        word = text[pos : pos + 12].lstrip()[:1]
+        m = _PER_YEAR_WORDS.match(text, pos) if word and word in "mMhH" else None
     if m:
         return "/năm", m.end()
     return "", pos
@@ -163,7 +170,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     sub_end = limit
     # the first character after the spaces decides which units can follow (most checks are skipped)
     first = pos
-    while first < sub_end and text[first] in " \t":
+    while first < sub_end and text[first].isspace():
         first += 1
     c = text[first : first + 1]
     if not c or not (c.isalpha() or c == "%"):
@@ -204,7 +211,8 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
                     pass
     base_kind = ""
     base_text = ""
-    b = _BASE_RE.match(text, cur, sub_end)
+    word = _NEXT_WORD.match(text, cur, sub_end)
+    b = _BASE_RE.match(text, cur, sub_end) if word and fold(word.group(1)) in _UNIT_FIRSTS else None
     a = None
     if b and " ".join(b.group(1).lower().split()) in _ADMIN_SET:
         a = _ADMIN_LIST.match(text, cur, sub_end)  # `xã, thị trấn`: a list of administrative units
