@@ -355,6 +355,17 @@ _EXISTENTIAL = re.compile(
     r"(?:^|\s)(?:" + words("có", "có thêm", "đã có", "thêm", "được", "gồm", "bao gồm", "còn") + r")\s*$",
     re.IGNORECASE,
 )
+_EXISTENTIAL_LAST = frozenset({"co", "them", "duoc", "gom", "con"})
+
+
+def ends_with(s: str, lasts: frozenset[str]) -> bool:
+    """True when the last word of ``s``, folded, is one of ``lasts`` (a cheap test before a pattern
+    anchored at the end, which a search would try at every offset)."""
+    i = len(s.rstrip())
+    j = s.rfind(" ", 0, i) + 1
+    return fold(s[j:i]) in lasts
+
+
 _PLACE_WORDS = (
     "đảng bộ",
     "đảng ủy",
@@ -544,8 +555,10 @@ _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
 
 def tidy(s: str) -> str:
     """Whitespace and parentheses left behind after removing words (`( giá so sánh )`)."""
-    s = _OPEN_PAREN.sub("(", _CLOSE_PAREN.sub(")", squash(s)))
-    return strip_edges(_EMPTY_PARENS.sub("", s))
+    s = squash(s)
+    if "(" in s or "[" in s:
+        s = _EMPTY_PARENS.sub("", _OPEN_PAREN.sub("(", _CLOSE_PAREN.sub(")", s)))
+    return strip_edges(s)
 
 
 _LEADING_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*\s+")
@@ -614,7 +627,7 @@ _REPORTING_END = re.compile(words("cho thấy", "cho biết", "ghi nhận", "xá
 
 def existential(s: str) -> tuple[bool, str]:
     """(True, rest) when s ends with an existential verb (``huyện có``): the count names itself."""
-    m = _EXISTENTIAL.search(s)
+    m = _EXISTENTIAL.search(s) if ends_with(s, _EXISTENTIAL_LAST) else None
     if m:
         rest = strip_edges(_ADVERB_TAIL.sub("", s[: m.start()]))
         if is_place(rest) or _REPORTING_END.search(rest):

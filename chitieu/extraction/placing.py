@@ -134,6 +134,9 @@ _CAPITAL = re.compile(
     + r")\S+){0,6}",
     re.IGNORECASE,
 )
+_TOTAL_CHAIN = re.compile(r"\s*(" + words("tổng số", "tổng cộng") + ")", re.IGNORECASE)
+_COPULA_LAST = frozenset({"gom", "la", "co", "voi"})
+_POST_TAIL_LAST = frozenset({"cho", "voi", "cua", "tai", "tu", "den", "va", "de", "theo", "trong"})
 _WHERE = re.compile(words("ở", "thuộc", "trên địa bàn", "khu vực"), re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
 
@@ -208,8 +211,9 @@ class Placer:
             k -= 1  # `khu vực nông, lâm nghiệp và thủy sản`, `các xã Tân Lập, Hòa Bình và Phú Mỹ`
             s = parts[k][0]
         raw = ind.strip_edges(ind.remove_time(self.work[s:e]))
-        raw = ind.strip_edges(_TRONG_DO.sub("", raw))
-        copula = bool(_COPULA_END.search(raw))
+        if "rong" in raw:
+            raw = ind.strip_edges(_TRONG_DO.sub("", raw))
+        copula = ind.ends_with(raw, _COPULA_LAST) and bool(_COPULA_END.search(raw))
         if _EXIST_CHAIN.match(chain):
             raw = raw + " có"  # `huyện có 8/9 xã`: the chain before the number began with `có`
             copula = True
@@ -325,7 +329,8 @@ class Placer:
         text = ind.strip_edges(ind.remove_time(self.work[start:end]))
         if _NEW_ITEM.match(text):
             return "", start  # `4 đồng chí và khối xã/phường 7 đồng chí`: the next item, not a noun phrase
-        text = _POST_TAIL.sub("", text)
+        if ind.ends_with(text, _POST_TAIL_LAST):
+            text = _POST_TAIL.sub("", text)
         words_ = text.split()
         if len(words_) > 12:
             words_ = words_[:12]
@@ -428,6 +433,7 @@ class Placer:
         else:
             subject, exist, copula = self._subject(st, parts, self.work[m.lead.start : m.start])
         subject = self._with_average(subject, m)
+        total = "" if subject else _TOTAL_CHAIN.match(self.work, m.lead.start, m.start)
         if _RAISE.match(subject) and st.objects:
             # `có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 8 xã`: the total of the same thing
             subject = ind.join("tổng số", m.unit.text.split("/")[0], st.objects[-1])
@@ -439,7 +445,7 @@ class Placer:
         unit = m.unit.text
         if m.unit.kind == "magnitude" and _MONEY_CUE.search(subject or self.work[st.sent.start : m.start]):
             unit = unit + " đồng"
-        cur = self.figures[st.current] if continuation and st.current is not None else None
+        cur = self.figures[st.current] if continuation and st.current is not None and not total else None
         if cur is not None and cur.value is None and m.unit.kind != "times":
             cur.value, cur.unit, cur.denominator = m.value, unit, m.denominator
             cur.start, cur.end, cur.upper = m.start, m.end, m.upper
@@ -452,7 +458,10 @@ class Placer:
             context = cur.indicator if (cur is not None and not subject and not post) else ""
             indicator = ind.join(unit_base, st.label or st.topic, subject or context, post)
         elif not subject:
-            if post:
+            if total:
+                # `..., tổng số 61 thôn`, `Tổng số 1.250 hộ được hỗ trợ`: the total of what is counted
+                indicator = ind.join(total.group(1).lower(), unit_base, post)
+            elif post:
                 indicator = ind.join(counted, post)
             elif cur is not None and count_unit and cur.unit != unit:
                 indicator = ind.join(st.label, unit_base)  # `42 chi bộ với 1.156 đảng viên`

@@ -184,7 +184,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     if m:
         suffix, end = _rate_suffix(text, m.end())
         unit = Unit("%" + suffix, "percent", end)
-        h = _POST_HEDGE.match(text, end, sub_end)
+        h = _POST_HEDGE.match(text, end, sub_end) if text[end : end + 12].lstrip()[:2].lower() == "tr" else None
         if h:
             unit.post_hedge = h.group(1).lower()
             unit.end = h.end()
@@ -249,7 +249,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
             np_span = n.span(1)
             end = n.end()
     unit = Unit(unit_text + suffix, kind, end, magnitude, add, add_span, np_span, fallback)
-    h = _POST_HEDGE.match(text, end, sub_end)
+    h = _POST_HEDGE.match(text, end, sub_end) if text[end : end + 12].lstrip()[:2].lower() == "tr" else None
     if h:
         unit.post_hedge = h.group(1).lower()
         unit.end = h.end()
