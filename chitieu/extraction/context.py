@@ -14,6 +14,7 @@ from .lexicon import (
     HEDGE_GLUE,
     HEDGES,
     fold,
+    fold_word,
     tol,
     tol_short_exact,
     words,
@@ -80,7 +81,7 @@ _CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
 for _w in _CHAIN_WORDS:
     _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol_short_exact(_w), re.IGNORECASE))
 _CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
-_BASIS_HINT = re.compile(words("kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu", "mục tiêu", "cùng kỳ"), re.I)
+_BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
 
 
 _CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
@@ -110,13 +111,19 @@ def lead(text: str, start: int, pos: int) -> Lead:
     ``trên``), glue (``đạt``, ``là``) and one comparison verb (``tăng``, ``bằng``)."""
     lo = max(start, pos - 60)
     window = text[lo:pos]
-    ws = window.split()
-    if ws and lo > start and not text[lo - 1].isspace() and not window[0].isspace():
-        ws = ws[1:]  # cut in the middle of a word
-    fw = fold(" ".join(ws)).split()  # folded tokens, aligned with ws (folding keeps word boundaries)
-    if len(fw) != len(ws):
-        fw = [fold(w) for w in ws]
-    fw = [w.lstrip("(") if w[:1] == "(" else w for w in fw]
+    j = len(window.rstrip())
+    last = window[window.rfind(" ", 0, j) + 1 : j]
+    if fold_word(last.lstrip("(")) not in _CHAIN_LASTS:
+        ws: list[str] = []  # the word before the number ends no chain (most numbers)
+        fw: list[str] = []
+    else:
+        ws = window.split()
+        if ws and lo > start and not text[lo - 1].isspace() and not window[0].isspace():
+            ws = ws[1:]  # cut in the middle of a word
+        fw = fold(" ".join(ws)).split()  # folded tokens, aligned with ws (folding keeps word boundaries)
+        if len(fw) != len(ws):
+            fw = [fold(w) for w in ws]
+        fw = [w.lstrip("(") if w[:1] == "(" else w for w in fw]
     hedges: list[str] = []
     verb = ""
     kind = ""
@@ -192,7 +199,8 @@ def lead(text: str, start: int, pos: int) -> Lead:
     basis = None
     if not verb:
         window = text[max(start, cur - 60) : cur]
-        if _BASIS_HINT.search(window):
+        folded_window = fold(window)
+        if any(h in folded_window for h in _BASIS_HINT):
             vb = _VERB_BASIS.search(window)
             if vb:
                 verb = fold(vb.group(1))

@@ -37,7 +37,6 @@ from .percents import PercentPlacer
 from .placing import _PLAN_CUE, _TRONG_DO, _VE_TOPIC, SentenceState
 from .segment import Sentence, sentences
 
-_LETTER_NEXT = re.compile(r"\s+[^\W\d_]")
 # A sentence opened by a hedge: `Ước cả năm, ...`, `Bình quân mỗi năm, ...` applies to its figures.
 _HEAD_HEDGE = re.compile(
     r"^[\s\-–•*+]*(?:("
@@ -74,12 +73,7 @@ class _Reader(PercentPlacer):
         taken = bytearray(len(work) + 1)
         for t in digits:
             taken[t.start : t.end] = b"\x01" * (t.end - t.start)
-        # a number in words counts only before a unit, which is a word: `năm 2025` is no figure
-        words_ = [
-            t
-            for t in word_numbers(work)
-            if _LETTER_NEXT.match(work, t.end) and not any(taken[t.start : t.end])
-        ]
+        words_ = [t for t in word_numbers(work) if not any(taken[t.start : t.end])]
         tokens = sorted(digits + words_, key=lambda t: t.start)
         i = 0
         last_start = 0

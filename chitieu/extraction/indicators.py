@@ -9,6 +9,7 @@ context supplies it (see :func:`complete`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import (
     COMPARE_VERBS,
@@ -609,6 +610,7 @@ def is_name_end(s: str) -> bool:
     return len(ws) >= 2 and ws[-1][:1].isupper() and ws[-2][:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def has_head(s: str) -> bool:
     return bool(_HEAD_ANYWHERE.search(s))
 

@@ -9,6 +9,7 @@ modifier, which keeps ``đạt`` from matching ``đất`` or ``đặt`` and ``gi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TONE_GROUPS = (
     "aàáảãạ",
@@ -102,6 +103,12 @@ def fold(s: str) -> str:
     """Lower case without diacritics and with single spaces, for table look-ups."""
     out = s.lower().translate(_FOLD)
     return " ".join(out.split()) if " " in out or "\n" in out or "\t" in out else out
+
+
+@lru_cache(maxsize=16384)
+def fold_word(word: str) -> str:
+    """:func:`fold` of one word, remembered (a report uses a few thousand syllables)."""
+    return fold(word)
 
 
 # A Vietnamese letter (any script letter, no digits or underscore).

@@ -154,17 +154,23 @@ def parse_words(words: list[str]) -> int | None:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_LETTER_NEXT = re.compile(r"\s+[^\W\d_]")
 
 
 def word_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberToken]:
-    """Candidate numbers in words.  The longest valid prefix of each run of number words is kept."""
+    """Candidate numbers in words.  The longest valid prefix of each run of number words is kept,
+    when a word follows it (a number in words is a figure only before a unit, which is a word:
+    ``hai xã``, not ``năm 2025`` or ``hằng năm,``)."""
     out: list[NumberToken] = []
+    letter_next = _LETTER_NEXT.match
     for m in _WORD_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if " " not in word and "\t" not in word and "\n" not in word:
             # one word (most matches: `năm`, `một`, `hai`)
             low = word.lower()
             if low in _ONLY_AFTER or low in ("nghìn", "ngàn"):
+                continue
+            if not letter_next(text, m.end()):
                 continue
             value = parse_words([word])
             if value:
@@ -179,7 +185,8 @@ def word_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             value = parse_words([t[2] for t in toks[:n]])
             if value is not None and value > 0:
                 s, e = m.start() + toks[0][0], m.start() + toks[n - 1][1]
-                out.append(NumberToken(s, e, text[s:e], Decimal(value), words=True))
+                if letter_next(text, e):
+                    out.append(NumberToken(s, e, text[s:e], Decimal(value), words=True))
                 break
     return out
 
