@@ -4,7 +4,7 @@
 
 Measures (a) the five dev documents repeated, (b) a generated corpus of report-like documents
 (deterministic for a seed, built from sentence templates of the genre; about 60 % of its sentences
-carry figures, denser than the dev documents) and (c) a generated corpus, half the size of (b), of the
+carry figures, denser than the dev documents) and (b2) a generated corpus, half the size of (b), of the
 shapes of 2025-2030 reports (congress targets, average growth and sector rates, ranges, multipliers,
 ratings and ranks, named bases, new wards), and prints KB/s and
 documents/s for each, plus the ratio to a baseline measured in the same run on the same text: a
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(a) skipped: no dev documents in {DEV_DOCS}")
     report(f"(b) generated corpus (seed {args.seed})", corpus(args.mb, args.seed))
     report(
-        f"(c) generated corpus of 2025-2030 report shapes (seed {args.seed})",
+        f"(b2) generated corpus of 2025-2030 report shapes (seed {args.seed})",
         corpus(args.mb / 2, args.seed, recent_document),
     )
     return 0

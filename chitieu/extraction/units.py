@@ -184,7 +184,11 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     if m:
         suffix, end = _rate_suffix(text, m.end())
         unit = Unit("%" + suffix, "percent", end)
-        h = _POST_HEDGE.match(text, end, sub_end) if text[end : end + 12].lstrip()[:2].lower() == "tr" else None
+        h = (
+            _POST_HEDGE.match(text, end, sub_end)
+            if text[end : end + 12].lstrip()[:2].lower() == "tr"
+            else None
+        )
         if h:
             unit.post_hedge = h.group(1).lower()
             unit.end = h.end()
