@@ -29,6 +29,7 @@ from .placing import _RATE_CUE, Placer, SentenceState
 _GROWTH_SUBJECT = re.compile(words("tốc độ tăng trưởng", "tốc độ tăng", "tăng trưởng"), re.IGNORECASE)
 # what a bare `đạt X%` is a growth rate of (not a share of a plan): the economy's output
 _GROWTH_CUE = re.compile(words("GRDP", "GDP", "tổng sản phẩm", "tốc độ tăng"), re.IGNORECASE)
+_BARE_RATE = re.compile(r"^[\s(,;:]*" + words("tỷ lệ", "tỉ lệ", "tốc độ") + r"\s*$", re.IGNORECASE)
 _AVERAGE_WORD = re.compile(words("bình quân", "trung bình"), re.IGNORECASE)
 _REACH = {"dat", "uoc dat", "dat duoc"}
 _SMALL_CHANGE = Decimal(50)  # `đạt X% so với cùng kỳ` below this is a growth, not a share
@@ -77,7 +78,8 @@ class PercentPlacer(Placer):
             elif basis_name == "same_period" and chain.verb in _REACH and m.value < _SMALL_CHANGE:
                 kind = "change"  # `ước đạt 9,2% so cùng kỳ`: a growth of 9,2%, not a share
         elif kind in ("change", "exceed"):
-            standalone = st.average and kind == "change"  # the sector rates after an average rate
+            # the sector rates after an average rate; `(tỷ lệ giảm 61,8%)`: the rate of a fall
+            standalone = kind == "change" and (st.average or _BARE_RATE.match(raw_subject) is not None)
         elif kind == "growth":
             standalone = True
         elif kind == "of":
