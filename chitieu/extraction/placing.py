@@ -137,14 +137,6 @@ _CAPITAL = re.compile(
 _TOTAL_CHAIN = re.compile(r"\s*(" + words("tổng số", "tổng cộng") + ")", re.IGNORECASE)
 _COPULA_LAST = frozenset({"gom", "la", "co", "voi"})
 _POST_TAIL_LAST = frozenset({"cho", "voi", "cua", "tai", "tu", "den", "va", "de", "theo", "trong"})
-# an average written in the subject, not as part of a per-head name (`thu nhập bình quân đầu người`)
-_AVERAGE_OF = re.compile(
-    words("bình quân", "trung bình")
-    + r"(?!\s+"
-    + words("đầu người", "nhân khẩu", "một người", "mỗi người")
-    + ")",
-    re.IGNORECASE,
-)
 _WHERE = re.compile(words("ở", "thuộc", "trên địa bàn", "khu vực"), re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
 
@@ -446,8 +438,6 @@ class Placer:
             # `có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 8 xã`: the total of the same thing
             subject = ind.join("tổng số", m.unit.text.split("/")[0], st.objects[-1])
         qualifiers = list(m.lead.hedges)
-        if "average" not in qualifiers and not continuation and _AVERAGE_OF.search(self.work, *parts[-1]):
-            qualifiers.append("average")  # `doanh thu bình quân mỗi hợp tác xã đạt 1,2 tỷ đồng`
         if m.unit.post_hedge:
             q = "over" if fold(m.unit.post_hedge) == "tro len" else "under"
             if q not in qualifiers:
