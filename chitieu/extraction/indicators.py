@@ -704,4 +704,12 @@ def total_label(indicator: str) -> str:
 
 
 def join(*parts: str) -> str:
-    return squash(" ".join(p for p in parts if p))
+    """The parts as one phrase; a word repeated where two parts meet is written once (`diện tích
+    gieo trồng cây` + `cây lúa` -> `diện tích gieo trồng cây lúa`, not `cây cây`)."""
+    words_: list[str] = []
+    for p in parts:
+        ws = p.split()
+        if ws and words_ and ws[0] == words_[-1]:
+            ws = ws[1:]
+        words_.extend(ws)
+    return " ".join(words_)
