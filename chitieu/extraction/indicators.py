@@ -21,6 +21,7 @@ from .lexicon import (
     NOT_LETTER_BEFORE,
     exact_words,
     fold,
+    fold_word,
     tol,
     words,
 )
@@ -184,7 +185,7 @@ def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
     def fw(j: int) -> str:
         f = folded.get(j)
         if f is None:
-            f = folded[j] = fold(ws[j].strip(_PUNCT))
+            f = folded[j] = fold_word(ws[j].strip(_PUNCT))
         return f
 
     lo, hi = 0, n  # the words left: ws[lo:hi]
@@ -364,7 +365,7 @@ def ends_with(s: str, lasts: frozenset[str]) -> bool:
     anchored at the end, which a search would try at every offset)."""
     i = len(s.rstrip())
     j = s.rfind(" ", 0, i) + 1
-    return fold(s[j:i]) in lasts
+    return fold_word(s[j:i]) in lasts
 
 
 _PLACE_WORDS = (
@@ -536,7 +537,7 @@ def remove_time(s: str) -> str:
         if i < last:
             continue
         word = w.group()
-        if not word[0].isdigit() and fold(word) not in _TIME_FIRSTS:
+        if not word[0].isdigit() and fold_word(word) not in _TIME_FIRSTS:
             continue
         m = match(s, i)
         if m and m.end() > i:

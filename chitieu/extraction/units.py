@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, fold, tol
+from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, fold, fold_word, tol
 
 MAGNITUDES: dict[str, Decimal] = {
     "nghìn": Decimal(1000),
@@ -216,7 +216,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     base_kind = ""
     base_text = ""
     word = _NEXT_WORD.match(text, cur, sub_end)
-    b = _BASE_RE.match(text, cur, sub_end) if word and fold(word.group(1)) in _UNIT_FIRSTS else None
+    b = _BASE_RE.match(text, cur, sub_end) if word and fold_word(word.group(1)) in _UNIT_FIRSTS else None
     a = None
     if b and " ".join(b.group(1).lower().split()) in _ADMIN_SET:
         a = _ADMIN_LIST.match(text, cur, sub_end)  # `xã, thị trấn`: a list of administrative units
