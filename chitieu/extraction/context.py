@@ -71,7 +71,22 @@ _VERB_BASIS = re.compile(
     + r")\s+((?:"
     + words("so với", "so")
     + r"\s+)?(?:"
-    + words("cùng kỳ", "kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu", "mục tiêu")
+    + words(
+        "cùng kỳ",
+        "kế hoạch",
+        "dự toán",
+        "nghị quyết",
+        "chỉ tiêu",
+        "mục tiêu",
+        # bases of kind `other`: `cao hơn bình quân chung của tỉnh 12,3%`
+        "bình quân chung",
+        "mức bình quân",
+        "bình quân cả nước",
+        "trung bình cả nước",
+        "mức trung bình",
+        "năm trước",
+        "đầu năm",
+    )
     + r")(?:\s+[^\s,;:()\d]+){0,3}?)\s*$",
     re.IGNORECASE,
 )
@@ -81,7 +96,18 @@ _CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
 for _w in _CHAIN_WORDS:
     _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol_short_exact(_w), re.IGNORECASE))
 _CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
-_BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
+_BASIS_HINT = (
+    "ke hoach",
+    "du toan",
+    "nghi quyet",
+    "chi tieu",
+    "muc tieu",
+    "cung ky",
+    "binh quan",
+    "trung binh",
+    "nam truoc",
+    "dau nam",
+)
 
 
 _CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
@@ -205,7 +231,7 @@ def lead(text: str, start: int, pos: int) -> Lead:
             if vb:
                 verb = fold(vb.group(1))
                 kind, sign = _VERB_BY_FOLD[verb]
-                basis = classify_basis(vb.group(2))
+                basis = classify_basis(vb.group(2)) or "other"
                 cur = cur - (len(window) - vb.start())
                 verbs.append(verb)
     noun = "tăng trưởng" if verbs and verbs[-1] == "tang truong" else ""

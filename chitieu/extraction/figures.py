@@ -128,6 +128,17 @@ class _Reader(PercentPlacer):
             self._basis_index = BasisIndex(self.work)
         return self._basis_index
 
+    def _of_basis_known(self, st: SentenceState, pos: int) -> bool:
+        """True when an implicit `đạt X%` at ``pos`` has a basis to take (the order of _resolve): an
+        explicit one earlier in the sentence, the paragraph's, a plan given as a figure, the
+        disbursement cue, or a basis word earlier in the document."""
+        if st.of_basis:
+            return True
+        if self.para_of or self._named_basis(pos):
+            return True
+        cue = _PLAN_CUE.search(self.work, st.sent.start, pos)
+        return cue is not None or self.basis_index.dominant(pos) is not None
+
     def _named_basis(self, pos: int) -> str | None:
         """The basis of a recent figure that *is* a plan, estimate or target (``Kế hoạch vốn ... là
         1.250 tỷ đồng``), read in the previous sentence of the paragraph or before ``pos``."""

@@ -29,6 +29,9 @@ from .placing import _RATE_CUE, Placer, SentenceState
 _GROWTH_SUBJECT = re.compile(words("tốc độ tăng trưởng", "tốc độ tăng", "tăng trưởng"), re.IGNORECASE)
 # what a bare `đạt X%` is a growth rate of (not a share of a plan): the economy's output
 _GROWTH_CUE = re.compile(words("GRDP", "GDP", "tổng sản phẩm", "tốc độ tăng"), re.IGNORECASE)
+_RATE_OF_PREVIOUS = re.compile(
+    r"^" + words("đạt", "với", "có", "ở") + r"\s+" + words("tỷ lệ", "tỉ lệ") + r"$", re.IGNORECASE
+)
 _BARE_RATE = re.compile(r"^[\s(,;:]*" + words("tỷ lệ", "tỉ lệ", "tốc độ") + r"\s*$", re.IGNORECASE)
 _AVERAGE_WORD = re.compile(words("bình quân", "trung bình"), re.IGNORECASE)
 _REACH = {"dat", "uoc dat", "dat duoc"}
@@ -93,6 +96,10 @@ class PercentPlacer(Placer):
                 standalone = True  # `tỷ lệ ... đạt 70%, trong đó có chứng chỉ đạt 30%`: parts of a rate
             elif _RATE_CUE.search(about) or _GROWTH_CUE.search(about) or st.average:
                 standalone = True
+            elif not self._of_basis_known(st, m.start):
+                # `giải quyết đúng hạn 4.180 hồ sơ, đạt 99,2%` in a text that names no plan, estimate
+                # or resolution: a share of its own, not a share of a basis from nowhere
+                standalone = True
         else:
             standalone = True
         if standalone:
@@ -136,6 +143,9 @@ class PercentPlacer(Placer):
             if average:
                 self.average_figures.add(st.current)  # type: ignore[arg-type]
             return
+        if _RATE_OF_PREVIOUS.match(subject) and self._same_sentence(st):
+            # `giải quyết 36 vụ việc, đạt tỷ lệ 94,7%`: the rate of the figure before
+            subject = ind.join("tỷ lệ", self.figures[st.current].indicator)  # type: ignore[index]
         if subject and (parallel := self._parallel(st, subject, m.unit.text)) is not None:
             subject = parallel  # `giá trị sản xuất nông nghiệp tăng 4,1%/năm, công nghiệp tăng 14,3%/năm`
         about = subject or (cur.indicator if cur else "")
@@ -192,6 +202,8 @@ class PercentPlacer(Placer):
                 st.implicit.append((comp, "change" if kind == "change" else "of"))
             else:
                 st.explicit.append(comp)
+                if comp_kind == "of" and basis_name != "same_period":
+                    st.of_basis = True
             comps.append(comp)
         if cur is not None:
             cur.comparisons.extend(comps)

@@ -156,6 +156,7 @@ class SentenceState:
     text: str | None = None  # the sentence's text, once asked for
     average: bool = False  # an average annual growth was read: later rates of the list are too
     hedges: list[str] = field(default_factory=list)  # hedges of the whole sentence (`Ước cả năm, ...`)
+    of_basis: bool = False  # an explicit `đạt X% kế hoạch` (a share of a basis) was read
 
 
 class Placer:
@@ -168,6 +169,10 @@ class Placer:
     window_start: int
     average_figures: set[int]
     clean_memo: dict[str, str]
+
+    def _of_basis_known(self, st: SentenceState, pos: int) -> bool:
+        """True when some basis for an implicit `đạt X%` is written before ``pos`` (see figures.py)."""
+        raise NotImplementedError
 
     def _clean(self, s: str) -> str:
         """:func:`indicators.clean`, remembered for the document: the continuation test and the

@@ -190,4 +190,29 @@ Mục tiêu đến năm 2030: thu nhập bình quân đầu người đạt từ
             ("thôn đạt chuẩn nông thôn mới kiểu mẫu", 100, "%", None, [], []),
         ],
     ),
+    (
+        "phuong_moi_bo_may_va_ho_so",
+        """Đảng bộ phường hiện có 52 chi, đảng bộ trực thuộc với 2.860 đảng viên; phường có 24 khu phố, 18.450 hộ với 61.200 nhân khẩu.
+Sau 3 tháng vận hành mô hình chính quyền hai cấp, Trung tâm Phục vụ hành chính công phường đã tiếp nhận 4.215 hồ sơ, giải quyết đúng hạn 4.180 hồ sơ, đạt 99,2%. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 78,5%, cao hơn bình quân chung của tỉnh 12,3%.
+Phường có 100% khu phố có nhà văn hóa, 98,5% hộ sử dụng nước sạch, 85% hộ phân loại rác tại nguồn. Có 4/4 trường đạt chuẩn quốc gia, trong đó 2 trường đạt chuẩn mức độ 2. Lực lượng công an phường đã tiếp nhận, giải quyết 36 vụ việc, đạt tỷ lệ 94,7%; điều tra làm rõ 15/16 vụ phạm pháp hình sự.""",
+        [
+            ("chi, đảng bộ trực thuộc", 52, "chi, đảng bộ", None, [], []),
+            ("đảng viên", 2860, "đảng viên", None, [], []),
+            ("khu phố", 24, "khu phố", None, [], []),
+            ("hộ", 18450, "hộ", None, [], []),
+            ("nhân khẩu", 61200, "nhân khẩu", None, [], []),
+            ("hồ sơ tiếp nhận", 4215, "hồ sơ", None, [], []),
+            ("hồ sơ giải quyết đúng hạn", 4180, "hồ sơ", None, [], []),
+            ("tỷ lệ hồ sơ giải quyết đúng hạn", 99.2, "%", None, [], []),
+            ("tỷ lệ hồ sơ trực tuyến toàn trình", 78.5, "%", None, [], [("other", "change", 12.3)]),
+            ("khu phố có nhà văn hóa", 100, "%", None, [], []),
+            ("hộ sử dụng nước sạch", 98.5, "%", None, [], []),
+            ("hộ phân loại rác tại nguồn", 85, "%", None, [], []),
+            ("trường đạt chuẩn quốc gia", 4, "trường", 4, [], []),
+            ("trường đạt chuẩn mức độ 2", 2, "trường", None, [], []),
+            ("vụ việc tiếp nhận, giải quyết", 36, "vụ việc", None, [], []),
+            ("tỷ lệ giải quyết vụ việc", 94.7, "%", None, [], []),
+            ("vụ phạm pháp hình sự điều tra làm rõ", 15, "vụ", 16, [], []),
+        ],
+    ),
 ]
