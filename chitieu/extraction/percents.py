@@ -32,6 +32,7 @@ _GROWTH_CUE = re.compile(words("GRDP", "GDP", "tổng sản phẩm", "tốc đ�
 _RATE_OF_PREVIOUS = re.compile(
     r"^" + words("đạt", "với", "có", "ở") + r"\s+" + words("tỷ lệ", "tỉ lệ") + r"$", re.IGNORECASE
 )
+_DISBURSED = re.compile(words("giải ngân"), re.IGNORECASE)
 _BARE_RATE = re.compile(r"^[\s(,;:]*" + words("tỷ lệ", "tỉ lệ", "tốc độ") + r"\s*$", re.IGNORECASE)
 _AVERAGE_WORD = re.compile(words("bình quân", "trung bình"), re.IGNORECASE)
 _REACH = {"dat", "uoc dat", "dat duoc"}
@@ -86,7 +87,9 @@ class PercentPlacer(Placer):
         elif kind == "growth":
             standalone = True
         elif kind == "of":
-            if cur is not None and cur.denominator is not None:
+            if _DISBURSED.search(about):
+                pass  # `tỷ lệ giải ngân đạt 65%`: disbursement is a share of the capital plan
+            elif cur is not None and cur.denominator is not None:
                 standalone = True  # `42/56 trường ..., đạt 75%`: the share the fraction makes
             elif (
                 st.parent is not None

@@ -265,7 +265,12 @@ class Placer:
             cap = _CAPITAL.search(f.indicator)
             if cap:
                 return cap.group(0)
-        return ""
+        # `... ban hành kế hoạch giải ngân vốn đầu tư công năm 2025. ... tỷ lệ giải ngân đạt 65%`
+        lo = self.window_start
+        if st.sent.start - lo > 400:
+            lo = st.sent.start - 400  # the sentence before, within reach
+        found = [m.group(0) for m in _CAPITAL.finditer(self.work, lo, st.sent.start)]
+        return ind.strip_edges(ind.remove_time(found[-1])) if found else ""
 
     def _one_phrase(self, before: tuple[int, int], after: tuple[int, int]) -> bool:
         """True when two comma-separated chunks are one noun phrase: a list of sectors or of names."""

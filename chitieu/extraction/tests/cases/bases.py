@@ -118,4 +118,26 @@ CASES: list[tuple[str, str, list[tuple]]] = [
             ("chi thường xuyên", 15.8, "tỷ đồng", None, [], [("estimate", "of", 96)]),
         ],
     ),
+    (
+        "ty_le_giai_ngan_sau_cau_ke_hoach",
+        """UBND tỉnh đã giao kế hoạch giải ngân vốn đầu tư công năm 2025 cho từng chủ đầu tư. Đến ngày 30/9, tỷ lệ giải ngân đạt 65,4%, cao hơn cùng kỳ 7,2%. Tỷ lệ giải ngân vốn các chương trình mục tiêu quốc gia đạt 58%.""",
+        [
+            (
+                "tỷ lệ giải ngân vốn đầu tư công",
+                None,
+                None,
+                None,
+                [],
+                [("plan", "of", 65.4), ("same_period", "change", 7.2)],
+            ),
+            (
+                "tỷ lệ giải ngân vốn các chương trình mục tiêu quốc gia",
+                None,
+                None,
+                None,
+                [],
+                [("plan", "of", 58)],
+            ),
+        ],
+    ),
 ]
