@@ -7,18 +7,30 @@ its own subject starts a figure without a value (``tiến độ giải ngân đ�
 
 Rules for ambiguous cases (see also SCHEMA.md and the dev NOTES):
 
-* ranges ``15-16%`` / ``từ 15 đến 16 tỷ``: the lower bound is the value, the upper bound is kept in
-  ``Figure.upper`` (not in the JSON), no qualifier is added;
+* ranges ``15-16%`` / ``từ 15 đến 16 tỷ`` / ``từ 1,2 triệu đến 1,5 triệu lượt``: two figures, the
+  lower bound (which also keeps the upper in ``Figure.upper``) and the upper bound (``Figure.lower``
+  points back at the lower), same indicator, unit and qualifiers; ``từ`` is no qualifier; a range
+  against a basis is two comparisons;
+* ``gấp 2,3 lần``, ``tăng 1,6 lần``: a figure in ``lần`` (a multiplier), never a percentage;
+* a list ``15, 17 và 19 tiêu chí`` gives every number the unit written after the last one;
+* ratings (``4 sao``), ranks (``xếp thứ 9/34``, ``thứ 3 trong 26 phường``, ``top 10``), numbers in
+  names (``nhà máy số 2``, ``Hoa Sen 2``, ``Trung đoàn 9``) and ``cả hai``/``cả ba`` are no figures;
 * ``1,2 nghìn tỷ đồng``: value 1.2, unit ``nghìn tỷ đồng`` as written; ``905 tỷ 653 triệu đồng`` →
   905.653 ``tỷ đồng``; a bare ``40,7 tỷ`` in a money clause becomes ``tỷ đồng``;
 * numbers in words count only when a known count unit follows (``hai xã``); durations (``hai năm
   rưỡi``) and fixed phrases (``một số``, ``hai mặt``) never do;
 * an implicit basis is taken from a parallel clause of the same sentence (``tăng 0,3%`` after ``tăng
   15,9% so với cùng kỳ``), then from the paragraph, then (for ``đạt X%``) from the basis the document
-  talks about most so far (Nghị quyết / kế hoạch / dự toán); a change with no basis anywhere is
-  ``same_period``;
+  talks about most so far (Nghị quyết / kế hoạch / dự toán) — but first from a plan or estimate
+  given as a figure in this or the previous sentence (``Kế hoạch vốn ... là 1.250 tỷ đồng. ... đạt
+  65%``); a change with no basis anywhere is ``same_period``; a named basis that is none of plan,
+  resolution, estimate, target or same period (``kịch bản``, ``đầu năm``, ``mức bình quân cả nước``)
+  is ``other``, with or without ``so với``;
+* average annual growth and the level of a growth rate are ``%`` figures (see percents.py);
 * ``đạt X%`` is a value of its own (unit ``%``) when the subject is a rate (``tỷ lệ``, ``độ che phủ``)
-  or the percentage is followed by what it is a share of (``đạt 70% các chỉ tiêu``, ``100% xã``).
+  or the percentage is followed by what it is a share of (``đạt 70% các chỉ tiêu``, ``100% xã``), or
+  when the text names no basis at all; a disbursement rate (``tỷ lệ giải ngân``) is a share of the
+  plan.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ CASES: list[tuple[str, str, list[tuple]]] = [
     ),
     (
         "chi_so_xep_thu",
-        """Năm 2025, Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh đạt 70,15 điểm, xếp thứ 9/34 tỉnh, thành phố, tăng 4 bậc so với năm 2024; Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) đạt 85,6%, đứng thứ 7 cả nước; Chỉ số cải cách hành chính (PAR Index) xếp hạng 11/34.""",
+        """Năm 2025, Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh đạt 70,15 điểm, xếp thứ 9/34 tỉnh, thành phố, tăng 4 bậc so với năm 2024; Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) đạt 85,6%, đứng thứ 7 cả nước; Chỉ số cải cách hành chính (PAR Index) xếp hạng 11/34, lọt top 10 tỉnh dẫn đầu khu vực.""",
         [
             ("chỉ số năng lực cạnh tranh cấp tỉnh (PCI) của tỉnh", 70.15, "điểm", None, [], []),
             ("chỉ số hài lòng về sự phục vụ hành chính (SIPAS)", 85.6, "%", None, [], []),
