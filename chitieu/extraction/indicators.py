@@ -52,6 +52,7 @@ _LEADING_WORDS = (
     "đặc biệt",
     "và",
     "còn",
+    "đối với",
     "với",
     "qua đó",
     "từ đó",

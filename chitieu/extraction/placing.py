@@ -29,7 +29,9 @@ _MONEY_CUE = re.compile(
 )
 _POST_STOP = re.compile(
     r"[,.;:()\[\]\n…/\"“”]|\d|\s(?:"
-    + words(*"so với|tăng|giảm|bằng|chiếm|với|trong đó|trong|tại|của|theo|nhằm|để|lên|xuống".split("|"))
+    + words(
+        *"so với|tăng|giảm|bằng|chiếm|đối với|với|trong đó|trong|tại|của|theo|nhằm|để|lên|xuống".split("|")
+    )
     + ")",
     re.IGNORECASE,
 )
@@ -137,6 +139,8 @@ _CAPITAL = re.compile(
 _TOTAL_CHAIN = re.compile(r"\s*(" + words("tổng số", "tổng cộng") + ")", re.IGNORECASE)
 _COPULA_LAST = frozenset({"gom", "la", "co", "voi"})
 _POST_TAIL_LAST = frozenset({"cho", "voi", "cua", "tai", "tu", "den", "va", "de", "theo", "trong"})
+_TOWARDS = re.compile(r"\s*" + words("đối với") + r"\s*$", re.IGNORECASE)
+_OCCASION = re.compile(r"^" + words("cuộc", "lượt", "đợt") + r"\s+", re.IGNORECASE)
 _WHERE = re.compile(words("ở", "thuộc", "trên địa bàn", "khu vực"), re.IGNORECASE)
 _COPULA_END = re.compile(words("gồm", "bao gồm", "là", "có", "với") + r"\s*$", re.IGNORECASE)
 
@@ -474,7 +478,12 @@ class Placer:
             elif post:
                 indicator = ind.join(counted, post)
             elif cur is not None and count_unit and cur.unit != unit:
-                indicator = ind.join(st.label, unit_base)  # `42 chi bộ với 1.156 đảng viên`
+                if _TOWARDS.match(self.work, m.lead.start, m.start) and cur.unit:
+                    # `12 cuộc kiểm tra, giám sát đối với 36 tổ chức đảng`: the activity's object
+                    activity = _OCCASION.sub("", cur.unit) or cur.indicator
+                    indicator = ind.join(activity, unit_base)
+                else:
+                    indicator = ind.join(st.label, unit_base)  # `42 chi bộ với 1.156 đảng viên`
             elif cur is not None:
                 indicator = cur.indicator
                 if m.lead.verb_kind == "change":

@@ -105,6 +105,7 @@ COUNT_UNITS = (
     "thủ tục hành chính",
     "cuộc",
     "cuộc kiểm tra",
+    "cuộc kiểm tra, giám sát",
     "cuộc giám sát",
     "buổi",
     "ca",
