@@ -163,6 +163,11 @@ class SentenceState:
     of_basis: bool = False  # an explicit `đạt X% kế hoạch` (a share of a basis) was read
 
 
+def _has_trong(s: str) -> bool:
+    """A cheap test before the `trong đó` pattern (any case)."""
+    return "rong" in s or "RONG" in s or "Rong" in s
+
+
 class Placer:
     """The state shared by the placing steps; :class:`.figures._Reader` fills it."""
 
@@ -191,13 +196,13 @@ class Placer:
         a, b = st.extent, max(st.extent, m.lead.start)
         work = self.work
         parts = chunks(work, a, b)
-        if len(parts) == 1 and "rong" not in work[a:b]:
+        if len(parts) == 1 and not _has_trong(work[a:b]):
             return work[a:b], parts  # one chunk without `trong đó`: no list structure
         # list structure inside the gap: `trong đó` and `...:` introductions
         for k, (s, e) in enumerate(parts):
             text = work[s:e]
             last = k == len(parts) - 1
-            if "rong" in text and _TRONG_DO.match(text):
+            if _has_trong(text) and _TRONG_DO.match(text):
                 # `..., trong đó khai thác 8 nghìn tấn`: the items of the figure before
                 if st.current is not None and self._same_sentence(st):
                     st.parent = st.current
@@ -220,7 +225,7 @@ class Placer:
             k -= 1  # `khu vực nông, lâm nghiệp và thủy sản`, `các xã Tân Lập, Hòa Bình và Phú Mỹ`
             s = parts[k][0]
         raw = ind.strip_edges(ind.remove_time(self.work[s:e]))
-        if "rong" in raw:
+        if _has_trong(raw):
             raw = ind.strip_edges(_TRONG_DO.sub("", raw))
         copula = ind.ends_with(raw, _COPULA_LAST) and bool(_COPULA_END.search(raw))
         if _EXIST_CHAIN.match(chain):
