@@ -148,10 +148,7 @@ def lead(text: str, start: int, pos: int) -> Lead:
             ws = ws[1:]  # cut in the middle of a word
         if len(ws) > 12:
             ws = ws[-12:]  # a chain is at most 6 phrases, and 2 words before it are looked at
-        fw = fold(" ".join(ws)).split()  # folded tokens, aligned with ws (folding keeps word boundaries)
-        if len(fw) != len(ws):
-            fw = [fold(w) for w in ws]
-        fw = [w.lstrip("(") if w[:1] == "(" else w for w in fw]
+        fw = [fold_word(w[1:] if w[:1] == "(" else w) for w in ws]  # folded, `(` dropped
     hedges: list[str] = []
     verb = ""
     kind = ""
@@ -227,7 +224,7 @@ def lead(text: str, start: int, pos: int) -> Lead:
     basis = None
     if not verb:
         window = text[max(start, cur - 60) : cur]
-        folded_window = fold(window)
+        folded_window = " ".join([fold_word(w) for w in window.split()])
         if any(h in folded_window for h in _BASIS_HINT):
             vb = _VERB_BASIS.search(window)
             if vb:
