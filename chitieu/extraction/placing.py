@@ -66,6 +66,7 @@ _UNIT_LIST_CONT = re.compile(
 )
 _LEVEL = re.compile(r"\d+\b")
 _LEVEL_BEFORE = re.compile(words("mức độ", "cấp độ", "hạng", "loại", "bậc", "nhóm") + r"\s+$", re.IGNORECASE)
+_CLAUSE_ENDS = frozenset(",.;:!?…\n]")
 _TIME_BEFORE = re.compile(exact_words("năm", "tháng", "quý", "ngày") + r"\s+$", re.IGNORECASE)
 _RATING = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s+" + exact_words("sao"), re.IGNORECASE)
 _POST_TAIL = re.compile(
@@ -330,6 +331,11 @@ class Placer:
     def _post(self, start: int, limit: int) -> tuple[str, int]:
         """The noun phrase after a unit (`8/9 xã | đạt nông thôn mới`) and where it ends.  A short
         parenthesis right after the unit is stepped over (`12 tổ chức (chiếm 23%) hoàn thành ...`)."""
+        i = start
+        while i < limit and self.work[i] == " ":
+            i += 1
+        if i >= limit or self.work[i] in _CLAUSE_ENDS:
+            return "", start  # `12.300 con, bò ...`: the clause ends at the unit
         paren = _PAREN_AFTER.match(self.work, start, limit)
         if paren:
             start = paren.end()
