@@ -392,9 +392,10 @@ def tidy(s: str) -> str:
 _LEADING_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*\s+")
 
 
-def clean(s: str) -> str:
-    """Subject text without connectors, time references, and the verbs and hedges before a number."""
-    s = tidy(remove_time(s))
+def clean(s: str, timeless: bool = False) -> str:
+    """Subject text without connectors, time references, and the verbs and hedges before a number
+    (``timeless``: the caller has already removed the time references)."""
+    s = tidy(s if timeless else remove_time(s))
     if not s:
         return s
     if _AIM_HINT.search(s):

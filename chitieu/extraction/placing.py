@@ -184,12 +184,13 @@ class Placer:
         """True when some basis for an implicit `đạt X%` is written before ``pos`` (see figures.py)."""
         raise NotImplementedError
 
-    def _clean(self, s: str) -> str:
+    def _clean(self, s: str, timeless: bool = False) -> str:
         """:func:`indicators.clean`, remembered for the document: the continuation test and the
         subject clean the same clause text, and reports repeat their subjects."""
-        out = self.clean_memo.get(s)
+        key = ("\x00" + s) if timeless else s
+        out = self.clean_memo.get(key)
         if out is None:
-            out = self.clean_memo[s] = ind.clean(s)
+            out = self.clean_memo[key] = ind.clean(s, timeless)
         return out
 
     # -- placing a mention ------------------------------------------------------------------------
@@ -233,7 +234,7 @@ class Placer:
             raw = raw + " có"  # `huyện có 8/9 xã`: the chain before the number began with `có`
             copula = True
         exist, rest = ind.existential(raw)
-        subject = self._clean(rest)
+        subject = self._clean(rest, timeless=True)  # `raw` is without time references already
         if ind.is_incomplete(subject):
             context = ""
             same_sentence = self._same_sentence(st)
