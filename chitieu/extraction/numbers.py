@@ -101,7 +101,11 @@ _WORD_DIGITS = {
 }
 _WORD_ALL = (*_WORD_DIGITS, "mười", "mươi", "trăm", "nghìn", "ngàn", "linh", "lẻ")
 _WORD_RE = re.compile(
-    NOT_LETTER_BEFORE
+    # the first letters of the number words, tested before the look-behind: most offsets fail at once
+    "(?=["
+    + "".join(sorted({w[0] for w in _WORD_ALL}))
+    + "])"
+    + NOT_LETTER_BEFORE
     + "(?:"
     + "|".join(sorted(_WORD_ALL, key=len, reverse=True))
     + r")(?:\s+(?:"
