@@ -146,8 +146,8 @@ def lead(text: str, start: int, pos: int) -> Lead:
         ws = window.split()
         if ws and lo > start and not text[lo - 1].isspace() and not window[0].isspace():
             ws = ws[1:]  # cut in the middle of a word
-        if len(ws) > 12:
-            ws = ws[-12:]  # a chain is at most 6 phrases, and 2 words before it are looked at
+        if len(ws) > 9:
+            ws = ws[-9:]  # a chain is a few words, and 2 words before it are looked at
         fw = [fold_word(w[1:] if w[:1] == "(" else w) for w in ws]  # folded, `(` dropped
     hedges: list[str] = []
     verb = ""
