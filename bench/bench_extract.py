@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/bench_extract.py [--repeat 40] [--mb 6] [--seed 2024]
 
-Measures (a) the five dev documents repeated and (b) a generated corpus of report-like documents
+Measures (a) the five dev documents repeated, (b) a generated corpus of report-like documents
 (deterministic for a seed, built from sentence templates of the genre; about 60 % of its sentences
-carry figures, denser than the dev documents), and prints KB/s and
+carry figures, denser than the dev documents) and (b2) a generated corpus, half the size of (b), of the
+shapes of 2025-2030 reports (congress targets, average growth and sector rates, ranges, multipliers,
+ratings and ranks, named bases, new wards), and prints KB/s and
 documents/s for each, plus the ratio to a baseline measured in the same run on the same text: a
 plain regex scan for digit groups, the floor of what any extractor must pay.
 
@@ -130,6 +132,88 @@ def sentence(r: random.Random) -> str:
     )
 
 
+SECTORS = ["nông, lâm nghiệp và thủy sản", "công nghiệp - xây dựng", "thương mại - dịch vụ", "du lịch"]
+
+
+def recent_sentence(r: random.Random) -> str:
+    """A sentence of the shapes issue 15 names (reports of 2025-2026): congress targets for 2030,
+    average growth and the sector rates after it, ranges, multipliers, ratings and ranks, named bases,
+    new communes and wards."""
+    if r.random() < 0.4:
+        return r.choice(PROSE)
+    kind = r.randrange(10)
+    if kind == 0:
+        return (
+            f"Giai đoạn 2020-2025, tổng giá trị sản xuất tăng bình quân {vn(r.uniform(5, 12))}%/năm; trong đó "
+            + ", ".join(f"{s} tăng {vn(r.uniform(1, 15))}%/năm" for s in r.sample(SECTORS, 3))
+            + "."
+        )
+    if kind == 1:
+        lo = r.randrange(6, 10)
+        return (
+            f"Phấn đấu đến năm 2030, tốc độ tăng trưởng kinh tế bình quân đạt {lo}-{lo + 1}%/năm; thu nhập bình "
+            f"quân đầu người đạt {r.randrange(80, 120)}-{r.randrange(121, 160)} triệu đồng; tỷ lệ hộ nghèo "
+            f"giảm bình quân {vn(r.uniform(0.5, 2))}%/năm."
+        )
+    if kind == 2:
+        return (
+            f"Năm 2025, thu ngân sách trên địa bàn đạt {vn(r.uniform(20, 900))} tỷ đồng, gấp {vn(r.uniform(1.2, 3))} "
+            f"lần so với năm 2020; kim ngạch xuất khẩu tăng {vn(r.uniform(1.1, 2.5))} lần."
+        )
+    if kind == 3:
+        return (
+            f"Toàn xã có {r.randrange(5, 40)} sản phẩm OCOP, trong đó {r.randrange(1, 5)} sản phẩm đạt 4 sao; "
+            f"Chỉ số PCI đạt {vn(r.uniform(60, 75), 2)} điểm, xếp thứ {r.randrange(1, 34)}/34 tỉnh, thành phố."
+        )
+    if kind == 4:
+        return (
+            f"Tổng thu ngân sách nhà nước ước đạt {vn(r.uniform(1000, 30000), 0)} tỷ đồng, bằng "
+            f"{vn(r.uniform(90, 130))}% dự toán Trung ương giao, bằng {vn(r.uniform(95, 110))}% so với kịch "
+            f"bản điều hành; dư nợ tín dụng tăng {vn(r.uniform(5, 15))}% so với đầu năm."
+        )
+    if kind == 5:
+        plan = r.uniform(200, 2000)
+        return (
+            f"Kế hoạch vốn đầu tư công năm 2025 được giao là {vn(plan, 0)} tỷ đồng. Đến ngày 30/11, đã giải ngân "
+            f"{vn(plan * r.uniform(0.4, 0.9), 0)} tỷ đồng, đạt {vn(r.uniform(40, 90))}%."
+        )
+    if kind == 6:
+        return (
+            f"Từ ngày 1/7/2025, phường {r.choice(NAMES)} (mới) được thành lập trên cơ sở sắp xếp "
+            f"{r.randrange(2, 5)} phường cũ, có {r.randrange(10, 40)} tổ dân phố với {vn(r.uniform(4000, 20000), 0)} "
+            f"hộ, diện tích tự nhiên {vn(r.uniform(5, 90))} km2."
+        )
+    if kind == 7:
+        return (
+            f"Tốc độ tăng trưởng kinh tế (GRDP) ước đạt {vn(r.uniform(6, 10), 2)}% so với cùng kỳ, đứng thứ "
+            f"{r.randrange(1, 34)}/34 tỉnh, thành phố; chỉ số sản xuất công nghiệp ước đạt "
+            f"{vn(r.uniform(5, 15))}% so cùng kỳ."
+        )
+    if kind == 8:
+        a, b, c = (r.randrange(10, 30) for _ in range(3))
+        return (
+            f"Các xã Tân Lập, Tân Hòa và Tân Phú lần lượt có {a}, {b} và {c} thôn, tổng số {a + b + c} thôn."
+        )
+    return (
+        f"Đại hội bầu {r.randrange(25, 45)} đồng chí vào Ban Chấp hành Đảng bộ xã khóa I, nhiệm kỳ 2025-2030; "
+        f"Đảng bộ có {r.randrange(20, 60)} chi bộ với {vn(r.uniform(800, 3000), 0)} đảng viên."
+    )
+
+
+def recent_document(r: random.Random) -> str:
+    unit = f"xã {r.choice(NAMES)}"
+    head = (
+        f"{r.randrange(1, 28):02d}/{r.randrange(1, 12):02d}/2025 - 09:{r.randrange(10, 59)}\n"
+        f"Đại hội đại biểu Đảng bộ {unit} lần thứ I, nhiệm kỳ 2025 - 2030\n"
+        f"Ngày {r.randrange(1, 28)}/{r.randrange(7, 12)}, Đảng bộ {unit} tổ chức Đại hội đại biểu lần thứ I. "
+        f"Đồng chí {r.choice(PEOPLE)}, {r.choice(TITLES)} dự và chỉ đạo.\n"
+    )
+    paragraphs = [
+        " ".join(recent_sentence(r) for _ in range(r.randrange(3, 8))) for _ in range(r.randrange(3, 7))
+    ]
+    return head + "\n".join(paragraphs) + "\nTin khác\n- Đại hội Đảng bộ phường lần thứ I (12/8/2025)\n"
+
+
 def document(r: random.Random) -> str:
     unit = f"{r.choice(UNITS)} {r.choice(NAMES)}"
     head = (
@@ -142,12 +226,12 @@ def document(r: random.Random) -> str:
     return head + "\n".join(paragraphs) + "\nTin khác\n- Kết quả Hội nghị lần thứ 17 (12/3/2024)\n"
 
 
-def corpus(mb: float, seed: int) -> list[str]:
+def corpus(mb: float, seed: int, make: Callable[[random.Random], str] = document) -> list[str]:
     r = random.Random(seed)
     docs: list[str] = []
     size = 0
     while size < mb * 1024 * 1024:
-        d = document(r)
+        d = make(r)
         docs.append(d)
         size += len(d.encode("utf-8"))
     return docs
@@ -199,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"(a) skipped: no dev documents in {DEV_DOCS}")
     report(f"(b) generated corpus (seed {args.seed})", corpus(args.mb, args.seed))
+    report(
+        f"(b2) generated corpus of 2025-2030 report shapes (seed {args.seed})",
+        corpus(args.mb / 2, args.seed, recent_document),
+    )
     if not args.no_files:
         files_report(args.tables, args.pages)
     return 0

@@ -162,8 +162,8 @@ def _conflicts(figures: Sequence[Figure]) -> list[Issue]:
     issues = []
     groups: dict[tuple[str, str, Decimal | None], list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
-        if f.value is None or not f.indicator:
-            continue
+        if f.value is None or not f.indicator or f.lower is not None:
+            continue  # the two bounds of a range are one value
         _, unit = canonical(f.value, f.unit)
         groups[(_key(f.indicator), unit, f.denominator)].append(i)
     for (name, _, _), idx in groups.items():

@@ -14,17 +14,26 @@ from .lexicon import (
     HEDGE_GLUE,
     HEDGES,
     fold,
+    fold_word,
     tol,
+    tol_short_exact,
     words,
 )
 
 # ---------------------------------------------------------------------------------------------
 # Before the number: a chain of hedges, glue words and one comparison verb.
-_CHAIN_WORDS = sorted({*HEDGES, *HEDGE_GLUE, *COMPARE_VERBS, "từ", "so với", "gấp"}, key=len, reverse=True)
+_CHAIN_WORDS = sorted(
+    {*HEDGES, *HEDGE_GLUE, *COMPARE_VERBS, "từ", "so với", "gấp", "tăng gấp", "cao gấp"},
+    key=len,
+    reverse=True,
+)
 
 
 _HEDGE_BY_FOLD = {fold(k): v for k, v in HEDGES.items()}
 _VERB_BY_FOLD = {fold(k): v for k, v in COMPARE_VERBS.items()}
+_CHANGE_KINDS = ("change", "growth")
+_PER_YEAR = {"hang nam", "moi nam"}
+_TIMES = {"gap", "tang gap", "cao gap"}
 
 
 @dataclass(slots=True)
@@ -36,6 +45,10 @@ class Lead:
     sign: int = 1
     from_word: bool = False  # `tăng từ X%`: X is a starting level
     basis: str | None = None  # basis written between verb and number: `thấp hơn chỉ tiêu 3%`
+    verbs: list[str] = field(default_factory=list)  # every verb of the chain, nearest first
+    average_growth: bool = False  # `tăng bình quân (hằng năm) X%`: an average rate, not a change
+    times: bool = False  # `gấp`, `tăng gấp`: the number is a multiplier (`gấp 2,3 lần`)
+    noun: str = ""  # a verb used as the subject's noun (`tăng trưởng` in `tăng trưởng bình quân đạt`)
 
 
 _VERB_BASIS = re.compile(
@@ -58,7 +71,22 @@ _VERB_BASIS = re.compile(
     + r")\s+((?:"
     + words("so với", "so")
     + r"\s+)?(?:"
-    + words("cùng kỳ", "kế hoạch", "dự toán", "nghị quyết", "chỉ tiêu", "mục tiêu")
+    + words(
+        "cùng kỳ",
+        "kế hoạch",
+        "dự toán",
+        "nghị quyết",
+        "chỉ tiêu",
+        "mục tiêu",
+        # bases of kind `other`: `cao hơn bình quân chung của tỉnh 12,3%`
+        "bình quân chung",
+        "mức bình quân",
+        "bình quân cả nước",
+        "trung bình cả nước",
+        "mức trung bình",
+        "năm trước",
+        "đầu năm",
+    )
     + r")(?:\s+[^\s,;:()\d]+){0,3}?)\s*$",
     re.IGNORECASE,
 )
@@ -66,12 +94,29 @@ _VERB_BASIS = re.compile(
 
 _CHAIN_BY_FOLD: dict[str, list[re.Pattern[str]]] = {}
 for _w in _CHAIN_WORDS:
-    _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol(_w), re.IGNORECASE))
+    _CHAIN_BY_FOLD.setdefault(fold(_w), []).append(re.compile(tol_short_exact(_w), re.IGNORECASE))
 _CHAIN_MAX = max(len(w.split()) for w in _CHAIN_WORDS)
-_BASIS_HINT = ("ke hoach", "du toan", "nghi quyet", "chi tieu", "muc tieu", "cung ky")
+_BASIS_HINT = (
+    "ke hoach",
+    "du toan",
+    "nghi quyet",
+    "chi tieu",
+    "muc tieu",
+    "cung ky",
+    "binh quan",
+    "trung binh",
+    "nam truoc",
+    "dau nam",
+)
 
 
 _CHAIN_LASTS = {k.split()[-1] for k in _CHAIN_BY_FOLD}
+# for each last word, the lengths of the chain phrases it ends, longest first
+_CHAIN_LENS: dict[str, list[int]] = {}
+for _k in _CHAIN_BY_FOLD:
+    _CHAIN_LENS.setdefault(_k.split()[-1], []).append(len(_k.split()))
+for _v in _CHAIN_LENS.values():
+    _v.sort(reverse=True)
 
 
 def _chain_phrase(words_: list[str], folded: list[str]) -> str | None:
@@ -92,85 +137,106 @@ def lead(text: str, start: int, pos: int) -> Lead:
     ``trên``), glue (``đạt``, ``là``) and one comparison verb (``tăng``, ``bằng``)."""
     lo = max(start, pos - 60)
     window = text[lo:pos]
-    toks: list[tuple[int, str]] = []
-    end = len(window)
-    for word in reversed(window.split()):
-        at = window.rfind(word, 0, end)
-        toks.append((lo + at, word))
-        end = at
-    toks.reverse()
-    if toks and toks[0][0] == lo and lo > start and not text[lo - 1].isspace():
-        toks = toks[1:]  # cut in the middle of a word
-    cur = pos
+    j = len(window.rstrip())
+    last = window[window.rfind(" ", 0, j) + 1 : j]
+    if fold_word(last.lstrip("(")) not in _CHAIN_LASTS:
+        ws: list[str] = []  # the word before the number ends no chain (most numbers)
+        fw: list[str] = []
+    else:
+        ws = window.split()
+        if ws and lo > start and not text[lo - 1].isspace() and not window[0].isspace():
+            ws = ws[1:]  # cut in the middle of a word
+        if len(ws) > 9:
+            ws = ws[-9:]  # a chain is a few words, and 2 words before it are looked at
+        fw = [fold_word(w[1:] if w[:1] == "(" else w) for w in ws]  # folded, `(` dropped
     hedges: list[str] = []
     verb = ""
     kind = ""
     sign = 1
     from_word = False
+    verbs: list[str] = []
+    average_after_verb = False  # a `bình quân` between a change verb and the number
+    per_year = False  # `hằng năm`, `mỗi năm` next to a change verb
+    times = False
     steps = 0
-    i = len(toks)
-    folded_toks: list[str | None] = [None] * len(toks)
-
-    def folded(j: int) -> str:
-        f = folded_toks[j]
-        if f is None:
-            f = folded_toks[j] = fold(toks[j][1].lstrip("("))
-        return f
-
+    i = len(ws)
     while i > 0 and steps < 6:
-        found = None
-        if folded(i - 1) not in _CHAIN_LASTS:
+        if fw[i - 1] not in _CHAIN_LASTS:
             break
-        for k in range(min(_CHAIN_MAX, i), 0, -1):
-            group = toks[i - k : i]
-            words_ = [w for _, w in group]
-            first_start = group[0][0]
-            if words_[0][:1] == "(":
-                words_[0] = words_[0][1:]
-                first_start += 1
-            if not all(w.isalpha() for w in words_):
+        found = 0
+        word = ""
+        for k in _CHAIN_LENS[fw[i - 1]]:
+            if k > i:
                 continue
-            key = _chain_phrase(words_, [folded(j) for j in range(i - k, i)])
-            if key:
-                found = (k, key, first_start)
+            key = " ".join(fw[i - k : i]) if k > 1 else fw[i - 1]
+            rxs = _CHAIN_BY_FOLD.get(key)
+            if not rxs:
+                continue
+            raw = ws[i - k : i]
+            if raw[0][:1] == "(":
+                raw = [raw[0][1:], *raw[1:]]
+            if not all(w.isalpha() for w in raw):
+                continue
+            phrase = " ".join(raw)
+            if any(rx.fullmatch(phrase) for rx in rxs):
+                found, word = k, key
                 break
         if not found:
             break
-        k, word, first_start = found
         if (
             word == "tang truong"
-            and i - k >= 2
-            and fold(" ".join(w for _, w in toks[i - k - 2 : i - k])).endswith(("toc do", "muc"))
+            and i - found >= 2
+            and " ".join(fw[i - found - 2 : i - found]).endswith(("toc do", "muc"))
         ):
             break  # `tốc độ tăng trưởng 8%`: part of the subject, not a verb
         if word == "so voi":
             break  # `so với ... tăng X%` is handled by the basis lookup
         steps += 1
-        if word == "tu" and cur == pos:
+        if word == "tu" and i == len(ws):
             from_word = True
+        changed_before = bool(verbs) and any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs)
         if word in _HEDGE_BY_FOLD:
             q = _HEDGE_BY_FOLD[word]
             if q not in hedges:
                 hedges.insert(0, q)
-        if word in _VERB_BY_FOLD and not verb:
-            verb = word
-            kind, sign = _VERB_BY_FOLD[word]
-        cur = first_start
-        i -= k
-        if toks[i][1].startswith("("):
+        if word in _PER_YEAR:
+            per_year = True
+        if word in _VERB_BY_FOLD:
+            if _VERB_BY_FOLD[word][0] in _CHANGE_KINDS and not changed_before:
+                # `tăng bình quân hằng năm 8%`, `tăng trưởng bình quân đạt 9%`: an average rate
+                average_after_verb = "average" in hedges or per_year
+            verbs.append(word)
+            if not verb:
+                verb = word
+                kind, sign = _VERB_BY_FOLD[word]
+        if word in _TIMES:
+            times = True
+        i -= found
+        if ws[i][:1] == "(":
             break  # the chain does not reach back into a parenthesis
+    cur = pos
+    if i < len(ws):
+        # where the chain starts: the first consumed word, found from the end of the window
+        end = len(window)
+        for w in reversed(ws[i:]):
+            end = window.rfind(w, 0, end)
+        cur = lo + end + (1 if ws[i][:1] == "(" else 0)
     basis = None
     if not verb:
         window = text[max(start, cur - 60) : cur]
-        folded = fold(window)
-        if any(h in folded for h in _BASIS_HINT):
+        folded_window = " ".join([fold_word(w) for w in window.split()])
+        if any(h in folded_window for h in _BASIS_HINT):
             vb = _VERB_BASIS.search(window)
             if vb:
                 verb = fold(vb.group(1))
                 kind, sign = _VERB_BY_FOLD[verb]
-                basis = classify_basis(vb.group(2))
+                basis = classify_basis(vb.group(2)) or "other"
                 cur = cur - (len(window) - vb.start())
-    return Lead(cur, hedges, verb, kind, sign, from_word, basis)
+                verbs.append(verb)
+    noun = "tăng trưởng" if verbs and verbs[-1] == "tang truong" else ""
+    if per_year and not average_after_verb and any(_VERB_BY_FOLD[v][0] in _CHANGE_KINDS for v in verbs):
+        average_after_verb = True  # `kim ngạch xuất khẩu hằng năm tăng 12%`: an annual rate
+    return Lead(cur, hedges, verb, kind, sign, from_word, basis, verbs, average_after_verb, times, noun)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,6 +339,47 @@ def basis_after(text: str, pos: int, limit: int) -> Basis | None:
     return Basis(basis or "other", pos, end)
 
 
+# A basis other than plan, resolution, estimate, target or same period, written right after a
+# percentage without `so với`: `bằng 98% kịch bản`, `bằng 105% mức bình quân cả nước`, `tăng 12% đầu năm`.
+_OTHER_NOUN = re.compile(
+    r"\s*(?:"
+    + words(
+        "kịch bản",
+        "chương trình",
+        "đề án",
+        "mức bình quân",
+        "mức trung bình",
+        "bình quân chung",
+        "bình quân cả nước",
+        "trung bình cả nước",
+        "mức chung",
+        "đầu năm",
+        "đầu kỳ",
+        "đầu nhiệm kỳ",
+        "cuối năm trước",
+        "năm trước",
+        "năm ngoái",
+        "kỳ trước",
+        "tháng trước",
+        "quý trước",
+        "giai đoạn trước",
+        "nhiệm kỳ trước",
+        "thời điểm",
+    )
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def other_basis_after(text: str, pos: int, limit: int) -> Basis | None:
+    """A named basis of kind ``other`` right after a percentage written without ``so với``."""
+    m = _OTHER_NOUN.match(text, pos, limit)
+    if not m:
+        return None
+    stop = _BASIS_STOP.search(text, m.end(), limit)
+    return Basis("other", pos, stop.start() if stop else limit)
+
+
 _SO_VOI_BEFORE = re.compile(
     r"(?:" + words("so với", "so") + r")\s+([^,;:()]{2,60}?)\s*[,]?\s*$", re.IGNORECASE
 )
@@ -304,11 +411,15 @@ class BasisIndex:
                 self.positions.append(m.start())
                 self.bases.append(b)
         self.prefix: dict[str, list[int]] = {}
+        self.last: dict[str, list[int]] = {}  # last[b][i]: index of the last b among bases[:i], or -1
         for b in ("plan", "estimate", "resolution"):
             counts = [0]
-            for x in self.bases:
+            last = [-1]
+            for j, x in enumerate(self.bases):
                 counts.append(counts[-1] + (x == b))
+                last.append(j if x == b else last[-1])
             self.prefix[b] = counts
+            self.last[b] = last
 
     def dominant(self, pos: int) -> str | None:
         i = bisect_left(self.positions, pos)
@@ -319,7 +430,4 @@ class BasisIndex:
         tied = [b for b, c in counts.items() if c == best]
         if len(tied) == 1:
             return tied[0]
-        for j in range(i - 1, -1, -1):
-            if self.bases[j] in tied:
-                return self.bases[j]
-        return tied[0]
+        return max(tied, key=lambda b: self.last[b][i])  # the one mentioned last

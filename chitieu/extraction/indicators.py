@@ -9,6 +9,7 @@ context supplies it (see :func:`complete`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import (
     COMPARE_VERBS,
@@ -16,13 +17,13 @@ from .lexicon import (
     HEDGES,
     INCOMPLETE_HEADS,
     MEASURE_HEADS,
-    NOT_LETTER_AFTER,
-    NOT_LETTER_BEFORE,
     exact_words,
     fold,
+    fold_word,
     tol,
     words,
 )
+from .timerefs import remove_time
 
 _LEADING_WORDS = (
     "toàn huyện",
@@ -51,6 +52,7 @@ _LEADING_WORDS = (
     "đặc biệt",
     "và",
     "còn",
+    "đối với",
     "với",
     "qua đó",
     "từ đó",
@@ -93,6 +95,8 @@ _TRAILING_WORDS = (
     "đều",
     "chỉ",
     "cơ bản",
+    "lần lượt",
+    "tương ứng",
     "tổng cộng",
     "thực hiện được",
     "được",
@@ -118,8 +122,19 @@ _TRAILING_WORDS = (
     "đạt mức",
 )
 _AIM_HINT = re.compile(r"ph[aấ]n|m[uụ]c\s+ti[eê]u", re.IGNORECASE)
+# `phấn đấu đến năm 2030 ...`, `mục tiêu ...`: the aim words before what is aimed at (not the
+# programme name `Chương trình mục tiêu quốc gia`)
 _AIM = re.compile(
-    r"^.*?" + words("phấn đấu", "đề ra mục tiêu", "mục tiêu") + r"(?:\s+" + words("đến") + r")?\s+", re.I
+    r"^.*?(?:"
+    + words("phấn đấu", "đề ra mục tiêu")
+    + r"|(?<!trình )"
+    + words("mục tiêu")
+    + r"(?!\s+"
+    + words("quốc gia")
+    + r"))(?:\s+"
+    + words("đến")
+    + r")?\s+",
+    re.I,
 )
 
 
@@ -136,6 +151,17 @@ class PhraseSet:
         self.longest = max(len(p.split()) for p in phrases)
         self.firsts = {k.split()[0] for k in self.by_fold}
         self.lasts = {k.split()[-1] for k in self.by_fold}
+        # the lengths of the phrases each first (last) word starts (ends), longest first
+        self.lens_first: dict[str, list[int]] = {}
+        self.lens_last: dict[str, list[int]] = {}
+        for k in self.by_fold:
+            n = len(k.split())
+            for table, word in ((self.lens_first, k.split()[0]), (self.lens_last, k.split()[-1])):
+                if n not in table.setdefault(word, []):
+                    table[word].append(n)
+        for table in (self.lens_first, self.lens_last):
+            for lens in table.values():
+                lens.sort(reverse=True)
 
     def find(self, words_: list[str], folded: list[str]) -> bool:
         key = " ".join(folded)
@@ -150,149 +176,44 @@ _TRAILING = PhraseSet(_TRAILING_WORDS)
 
 
 def _strip_phrases(s: str, phrases: PhraseSet, from_end: bool) -> str:
-    """Remove leading (or trailing) phrases of the set, word by word."""
+    """Remove leading (or trailing) phrases of the set, word by word (``s`` itself when none is)."""
     ws = s.split()
-    edge = phrases.lasts if from_end else phrases.firsts
-    while ws:
-        first = ws[-1] if from_end else ws[0]
-        if fold(first.strip(_PUNCT)) not in edge:
+    n = len(ws)
+    lens_of = phrases.lens_last if from_end else phrases.lens_first
+    folded: dict[int, str] = {}  # index in ws -> folded bare word, computed when looked at
+
+    def fw(j: int) -> str:
+        f = folded.get(j)
+        if f is None:
+            f = folded[j] = fold_word(ws[j].strip(_PUNCT))
+        return f
+
+    lo, hi = 0, n  # the words left: ws[lo:hi]
+    while lo < hi:
+        edge = hi - 1 if from_end else lo
+        lens = lens_of.get(fw(edge))
+        if not lens:
             break
-        for k in range(min(phrases.longest, len(ws)), 0, -1):
-            part = ws[-k:] if from_end else ws[:k]
-            bare = [w.strip(_PUNCT) for w in part]
-            if from_end and len(ws) > k and f"{ws[-k - 1]} {bare[0]}".lower() in _COMPOUNDS:
+        for k in lens:
+            if k > hi - lo:
+                continue
+            idx = range(hi - k, hi) if from_end else range(lo, lo + k)
+            bare = [ws[j].strip(_PUNCT) for j in idx]
+            if not all(bare):
+                continue
+            if from_end and hi - k > lo and f"{ws[hi - k - 1]} {bare[0]}".lower() in _COMPOUNDS:
                 continue  # `chứng chỉ`, `địa chỉ`: not the adverb `chỉ`
-            if all(bare) and phrases.find(bare, [fold(w) for w in bare]):
-                ws = ws[:-k] if from_end else ws[k:]
+            if phrases.find(bare, [fw(j) for j in idx]):
+                if from_end:
+                    hi -= k
+                else:
+                    lo += k
                 break
         else:
             break
-    return " ".join(ws)
+    return s if (lo, hi) == (0, n) else " ".join(ws[lo:hi])
 
 
-_YEAR = r"(?:19|20)\d\d"
-_TIME = re.compile(
-    r"(?:"
-    + "|".join(
-        [
-            NOT_LETTER_BEFORE
-            + r"(?:"
-            + tol("trong")
-            + r"\s+)?(?:\d+|"
-            + tol("sáu")
-            + "|"
-            + tol("chín")
-            + "|"
-            + tol("ba")
-            + r")\s+"
-            + tol("tháng")
-            + r"(?:\s+(?:"
-            + tol("đầu năm")
-            + "|"
-            + tol("cuối năm")
-            + "|"
-            + tol("năm")
-            + "|"
-            + tol("đầu")
-            + "|"
-            + tol("cuối")
-            + r"))?(?:\s+"
-            + _YEAR
-            + ")?",
-            NOT_LETTER_BEFORE + tol("quý") + r"\s+[IVX\d]+(?:\s*/\s*" + _YEAR + ")?" + NOT_LETTER_AFTER,
-            NOT_LETTER_BEFORE
-            + "(?:"
-            + tol("năm học")
-            + "|"
-            + tol("niên vụ")
-            + "|"
-            + tol("năm")
-            + "|"
-            + tol("giai đoạn")
-            + "|"
-            + tol("nhiệm kỳ")
-            + r")\s+"
-            + _YEAR
-            + r"(?:\s*[-–—]\s*"
-            + _YEAR
-            + ")?",
-            _YEAR + r"\s*[-–—]\s*" + _YEAR,
-            NOT_LETTER_BEFORE
-            + r"(?:\d+|"
-            + tol("hai")
-            + "|"
-            + tol("ba")
-            + "|"
-            + tol("năm")
-            + r")\s+"
-            + tol("năm")
-            + r"(?:\s+"
-            + tol("qua")
-            + ")?"
-            + NOT_LETTER_AFTER,
-            r"(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!Thực )"
-            + NOT_LETTER_BEFORE
-            + r"hiện(?=\s+(?:có|nay|tại|đang)"
-            + NOT_LETTER_AFTER
-            + ")",
-            r"(?<!\d)" + _YEAR + r"(?![\d.,]\d)",
-            NOT_LETTER_BEFORE + tol("tháng") + r"\s+\d{1,2}(?:\s*/\s*" + _YEAR + ")?",
-            NOT_LETTER_BEFORE
-            + r"(?:"
-            + tol("tính")
-            + r"\s+)?(?:"
-            + tol("đến")
-            + "|"
-            + tol("tới")
-            + r")\s+"
-            + tol("hết")
-            + r"(?:\s+(?:"
-            + tol("tháng")
-            + "|"
-            + tol("quý")
-            + "|"
-            + tol("năm")
-            + "|"
-            + tol("ngày")
-            + r")(?:\s+[\dIVX/]+)?)?",
-            NOT_LETTER_BEFORE
-            + r"(?:(?:"
-            + tol("tính")
-            + r"\s+)?(?:"
-            + tol("đến")
-            + "|"
-            + tol("tới")
-            + r")\s+)?(?:"
-            + tol("hết")
-            + r"\s+)?"
-            + tol("ngày")
-            + r"\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?",
-            NOT_LETTER_BEFORE
-            + "(?:"
-            + "|".join(
-                tol(w)
-                for w in (
-                    "từ đầu năm đến nay",
-                    "từ đầu năm",
-                    "đầu năm đến nay",
-                    "đến nay",
-                    "hiện nay",
-                    "lũy kế",
-                    "luỹ kế",
-                    "trong kỳ",
-                    "trong năm",
-                    "cả năm",
-                    "hằng năm",
-                    "hàng năm",
-                )
-            )
-            + ")"
-            + NOT_LETTER_AFTER,
-        ]
-    )
-    + ")",
-    re.IGNORECASE,
-)
 _EDGE_PUNCT = " \t\n,;:.-–—[]…\"'“”‘’/|*•+"
 # exact spelling: tolerant matching would let `chi` match `chỉ` and `thu` match `thủ`
 _HEAD_RE = re.compile(r"^(?:" + exact_words(*MEASURE_HEADS) + ")", re.IGNORECASE)
@@ -302,6 +223,17 @@ _EXISTENTIAL = re.compile(
     r"(?:^|\s)(?:" + words("có", "có thêm", "đã có", "thêm", "được", "gồm", "bao gồm", "còn") + r")\s*$",
     re.IGNORECASE,
 )
+_EXISTENTIAL_LAST = frozenset({"co", "them", "duoc", "gom", "con"})
+
+
+def ends_with(s: str, lasts: frozenset[str]) -> bool:
+    """True when the last word of ``s``, folded, is one of ``lasts`` (a cheap test before a pattern
+    anchored at the end, which a search would try at every offset)."""
+    i = len(s.rstrip())
+    j = s.rfind(" ", 0, i) + 1
+    return fold_word(s[j:i]) in lasts
+
+
 _PLACE_WORDS = (
     "đảng bộ",
     "đảng ủy",
@@ -348,7 +280,7 @@ def is_place(s: str) -> bool:
 
 
 _TOPIC_CUT = re.compile(
-    r"\s+"
+    r"(?<!\s)\s+"
     + words(
         "được",
         "đạt",
@@ -412,7 +344,7 @@ _PARENT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PARENT_TAIL = re.compile(
-    r"(?:\s*"
+    r"(?<!\s)(?:\s*"
     + words("với cơ cấu", "cơ cấu", "như sau", "cụ thể", "cụ thể là", "gồm", "bao gồm", "như", "là", "sau")
     + r")+\s*$",
     re.IGNORECASE,
@@ -427,7 +359,9 @@ _VACUOUS_LABELS = {
     "trong đó",
     "",
 }
-_TOTAL_LEAD = re.compile(r"^" + words("tổng số", "tổng") + r"\s+", re.IGNORECASE)
+_TOTAL_LEAD = re.compile(
+    r"^" + words("tổng số", "tổng") + r"\s+(?!" + words("sản phẩm", "mức") + ")", re.IGNORECASE
+)  # not `tổng sản phẩm` (GRDP) or `tổng mức bán lẻ`: there `tổng` is part of the name
 
 
 def squash(s: str) -> str:
@@ -435,32 +369,33 @@ def squash(s: str) -> str:
 
 
 def strip_edges(s: str) -> str:
-    s = squash(s).strip(_EDGE_PUNCT)
+    if "  " in s or "\n" in s or "\t" in s:
+        s = squash(s)
+    s = s.strip(_EDGE_PUNCT)
     # keep a closing parenthesis that closes something (`giá trị sản xuất (giá so sánh)`)
     return s.strip(_EDGE_PUNCT + "()") if s.count("(") != s.count(")") else s
 
 
-_TIME_HINT = re.compile(r"\d|th[aá]ng|qu[yý]|n[aă]m|nay|l[uũ]|k[yỳ]|hi[eệ]n|h[aàằ]ng|tr[oô]ng", re.IGNORECASE)
-
-
-def remove_time(s: str) -> str:
-    return _TIME.sub(" ", s) if _TIME_HINT.search(s) else s
-
-
 _OPEN_PAREN = re.compile(r"\(\s+")
-_CLOSE_PAREN = re.compile(r"\s+\)")
+_CLOSE_PAREN = re.compile(r"(?<!\s)\s+\)")
 _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 def tidy(s: str) -> str:
     """Whitespace and parentheses left behind after removing words (`( giá so sánh )`)."""
-    s = _OPEN_PAREN.sub("(", _CLOSE_PAREN.sub(")", squash(s)))
-    return strip_edges(_EMPTY_PARENS.sub("", s))
+    s = squash(s)
+    if "(" in s or "[" in s:
+        s = _EMPTY_PARENS.sub("", _OPEN_PAREN.sub("(", _CLOSE_PAREN.sub(")", s)))
+    return strip_edges(s)
 
 
-def clean(s: str) -> str:
-    """Subject text without connectors, time references, and the verbs and hedges before a number."""
-    s = tidy(remove_time(s))
+_LEADING_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*\s+")
+
+
+def clean(s: str, timeless: bool = False) -> str:
+    """Subject text without connectors, time references, and the verbs and hedges before a number
+    (``timeless``: the caller has already removed the time references)."""
+    s = tidy(s if timeless else remove_time(s))
     if not s:
         return s
     if _AIM_HINT.search(s):
@@ -469,8 +404,14 @@ def clean(s: str) -> str:
             s = s[aim.end() :]
     for _ in range(3):
         before = s
-        s = strip_edges(_strip_phrases(s, _LEADING, from_end=False))
-        s = strip_edges(_strip_phrases(s, _TRAILING, from_end=True))
+        if s[:1].isdigit():
+            s = _LEADING_NUMBER.sub("", s)  # `(mức độ) 1 và 8 trường`: a number that was not a figure
+        t = _strip_phrases(s, _LEADING, from_end=False)
+        if t is not s:
+            s = strip_edges(t)
+        t = _strip_phrases(s, _TRAILING, from_end=True)
+        if t is not s:
+            s = strip_edges(t)
         if s == before:
             break
     words_ = s.split()
@@ -491,6 +432,13 @@ def lower_first(s: str) -> str:
     return s
 
 
+def is_name_end(s: str) -> bool:
+    """True when ``s`` ends with two capitalised words (a proper name: ``xã Tân Lập``)."""
+    ws = s.split()
+    return len(ws) >= 2 and ws[-1][:1].isupper() and ws[-2][:1].isupper()
+
+
+@lru_cache(maxsize=8192)
 def has_head(s: str) -> bool:
     return bool(_HEAD_ANYWHERE.search(s))
 
@@ -500,17 +448,20 @@ def is_incomplete(s: str) -> bool:
 
 
 _ADVERB_TAIL = re.compile(
-    r"(?:\s+" + exact_words("hiện", "nay", "đã", "vẫn", "đến nay", "hiện nay") + r")+\s*$", re.I
+    r"(?<!\s)(?:\s+" + exact_words("hiện", "nay", "đã", "vẫn", "đến nay", "hiện nay") + r")+\s*$", re.I
 )
+
+
+_REPORTING_END = re.compile(words("cho thấy", "cho biết", "ghi nhận", "xác định") + r"\s*$", re.IGNORECASE)
 
 
 def existential(s: str) -> tuple[bool, str]:
     """(True, rest) when s ends with an existential verb (``huyện có``): the count names itself."""
-    m = _EXISTENTIAL.search(s)
+    m = _EXISTENTIAL.search(s) if ends_with(s, _EXISTENTIAL_LAST) else None
     if m:
         rest = strip_edges(_ADVERB_TAIL.sub("", s[: m.start()]))
-        if is_place(rest):
-            rest = ""
+        if is_place(rest) or _REPORTING_END.search(rest):
+            rest = ""  # `toàn huyện có`, `rà soát cho thấy có`: the count names itself
         return True, rest
     return False, s
 
@@ -554,7 +505,7 @@ def parent_label(intro: str) -> str:
 
 
 _OBJECT_TAIL = re.compile(
-    r"\s+(?:"
+    r"(?<!\s)\s+(?:"
     + words("toàn huyện", "toàn tỉnh", "toàn xã", "toàn thị xã", "trên địa bàn", "của", "tại", "đạt")
     + r")(?:\s.*)?$",
     re.IGNORECASE,
@@ -581,4 +532,12 @@ def total_label(indicator: str) -> str:
 
 
 def join(*parts: str) -> str:
-    return squash(" ".join(p for p in parts if p))
+    """The parts as one phrase; a word repeated where two parts meet is written once (`diện tích
+    gieo trồng cây` + `cây lúa` -> `diện tích gieo trồng cây lúa`, not `cây cây`)."""
+    words_: list[str] = []
+    for p in parts:
+        ws = p.split()
+        if ws and words_ and ws[0] == words_[-1]:
+            ws = ws[1:]
+        words_.extend(ws)
+    return " ".join(words_)

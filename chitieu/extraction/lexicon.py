@@ -9,6 +9,14 @@ modifier, which keeps ``đạt`` from matching ``đất`` or ``đặt`` and ``gi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+# The unit vocabulary (administrative units, count nouns, time words, not-units) is in unitwords.py;
+# the lexicon re-exports it for the modules that read it from here.
+from .unitwords import ADMIN_UNITS as ADMIN_UNITS
+from .unitwords import COUNT_UNITS as COUNT_UNITS
+from .unitwords import NOT_UNITS as NOT_UNITS
+from .unitwords import TIME_UNITS as TIME_UNITS
 
 _TONE_GROUPS = (
     "aàáảãạ",
@@ -104,16 +112,60 @@ def fold(s: str) -> str:
     return " ".join(out.split()) if " " in out or "\n" in out or "\t" in out else out
 
 
+@lru_cache(maxsize=16384)
+def fold_word(word: str) -> str:
+    """:func:`fold` of one word, remembered (a report uses a few thousand syllables)."""
+    return fold(word)
+
+
 # A Vietnamese letter (any script letter, no digits or underscore).
 LETTER = r"[^\W\d_]"
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
+def tol_short_exact(phrase: str) -> str:
+    """Like :func:`tol`, but a word of three letters or fewer is spelled exactly or entirely without
+    diacritics (text typed without marks): ``từ`` matches ``tu`` but not ``tư`` (``đầu tư``), ``có``
+    matches ``co`` but not ``cỏ``."""
+    parts = []
+    for part in phrase.split():
+        if len(part) <= 3:
+            bare = fold(part)
+            parts.append(f"(?:{_exact_word(part)}|{re.escape(bare)})" if bare != part else re.escape(part))
+        else:
+            parts.append(_tol_word(part))
+    return r"\s+".join(parts)
+
+
+def _first_letters(firsts: set[str]) -> str:
+    """A look-ahead for the letters a match can start with.  Tested first, it makes a scan skip most
+    offsets at once (a pattern that starts with a look-behind gets no such help from the engine)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
+def _tolerant_firsts(phrases: list[str]) -> set[str]:
+    out: set[str] = set()
+    for p in phrases:
+        cls = _char_class(p[0])
+        out |= set(cls[1:-1]) if cls.startswith("[") else {p[0].lower()}
+        moved = _moved_tone(p.split()[0])
+        if moved:
+            out |= set(_char_class(moved[0]).strip("[]"))
+    return out
+
+
 def words(*phrases: str) -> str:
     """Alternation of tolerant phrases, longest first, bounded so they match whole words."""
     alts = sorted(set(phrases), key=len, reverse=True)
-    return NOT_LETTER_BEFORE + "(?:" + "|".join(tol(p) for p in alts) + ")" + NOT_LETTER_AFTER
+    return (
+        _first_letters(_tolerant_firsts(alts))
+        + NOT_LETTER_BEFORE
+        + "(?:"
+        + "|".join(tol(p) for p in alts)
+        + ")"
+        + NOT_LETTER_AFTER
+    )
 
 
 def _exact_word(word: str) -> str:
@@ -127,8 +179,11 @@ def exact_words(*phrases: str) -> str:
     ``re.IGNORECASE`` for case), as whole words.  For short words where tolerance would be ambiguous
     (``thứ``/``thu``, ``số``/``so``)."""
     alts = sorted(set(phrases), key=len, reverse=True)
+    firsts = {p[0].lower() for p in alts} | {p[0].upper() for p in alts}
+    firsts |= {m[0] for p in alts if (m := _moved_tone(p.split()[0]))}
     return (
-        NOT_LETTER_BEFORE
+        _first_letters(firsts)
+        + NOT_LETTER_BEFORE
         + "(?:"
         + "|".join(r"\s+".join(_exact_word(w) for w in p.split()) for p in alts)
         + ")"
@@ -169,6 +224,7 @@ HEDGE_GLUE = (
     "được",
     "là",
     "có",
+    "đối với",
     "với",
     "ở mức",
     "mức",
@@ -343,236 +399,6 @@ INCOMPLETE_HEADS = (
     "kim ngạch",
     "tốc độ tăng trưởng",
     "tăng trưởng",
-)
-
-# Administrative and Party units, used as count units and in lists (`xã, thị trấn`).
-ADMIN_UNITS = (
-    "xã",
-    "phường",
-    "thị trấn",
-    "thôn",
-    "bản",
-    "ấp",
-    "tổ dân phố",
-    "khu phố",
-    "làng",
-    "buôn",
-    "xóm",
-    "khóm",
-    "khối phố",
-    "huyện",
-    "quận",
-    "thị xã",
-    "thành phố",
-    "tỉnh",
-    "đặc khu",
-    "thôn, bản",
-    "thôn, tổ dân phố",
-)
-
-# Count nouns written after a number (longest match wins).  Not a closed list: see units.py.
-COUNT_UNITS = (
-    "lượt khách",
-    "lượt người",
-    "lượt hộ",
-    "lượt",
-    "khách",
-    "du khách",
-    "người",
-    "người dân",
-    "người lao động",
-    "nhân khẩu",
-    "khẩu",
-    "hộ",
-    "hộ gia đình",
-    "hộ dân",
-    "hộ nghèo",
-    "hộ cận nghèo",
-    "lao động",
-    "đảng viên",
-    "đảng viên mới",
-    "quần chúng",
-    "đồng chí",
-    "đại biểu",
-    "tiêu chí",
-    "chỉ tiêu",
-    "chi bộ",
-    "đảng bộ",
-    "đảng bộ cơ sở",
-    "tổ chức đảng",
-    "tổ chức cơ sở đảng",
-    "tổ chức",
-    "cơ sở",
-    "cơ quan",
-    "đơn vị",
-    "doanh nghiệp",
-    "hợp tác xã",
-    "tổ hợp tác",
-    "trang trại",
-    "công trình",
-    "dự án",
-    "hạng mục",
-    "trường",
-    "trường học",
-    "điểm trường",
-    "lớp",
-    "lớp học",
-    "phòng học",
-    "học sinh",
-    "sinh viên",
-    "học viên",
-    "giáo viên",
-    "trẻ",
-    "trẻ em",
-    "cháu",
-    "em",
-    "con",
-    "cây",
-    "căn",
-    "căn nhà",
-    "ngôi nhà",
-    "nhà",
-    "nhà ở",
-    "sản phẩm",
-    "sản phẩm OCOP",
-    "mô hình",
-    "vụ",
-    "vụ việc",
-    "việc",
-    "đơn",
-    "đơn thư",
-    "hồ sơ",
-    "thủ tục",
-    "thủ tục hành chính",
-    "cuộc",
-    "cuộc kiểm tra",
-    "cuộc giám sát",
-    "buổi",
-    "ca",
-    "trường hợp",
-    "đối tượng",
-    "thanh niên",
-    "tân binh",
-    "công dân",
-    "hội viên",
-    "đoàn viên",
-    "thành viên",
-    "cán bộ",
-    "công chức",
-    "viên chức",
-    "bác sĩ",
-    "giường bệnh",
-    "trạm",
-    "tuyến",
-    "cầu",
-    "gia đình",
-    "suất",
-    "suất quà",
-    "phần quà",
-    "thẻ",
-    "thẻ BHYT",
-    "tin",
-    "tin bài",
-    "bài",
-    "bài viết",
-    "tác phẩm",
-    "sáng kiến",
-    "giấy chứng nhận",
-    "ý kiến",
-    "kiến nghị",
-    "tập thể",
-    "cá nhân",
-    "tour",
-    "chuyến",
-    "phương tiện",
-    "xe",
-    "thửa",
-    "câu lạc bộ",
-    "đội",
-    "nhóm",
-    "chi hội",
-    "văn bản",
-    "nghị quyết",
-    "chỉ thị",
-    "kết luận",
-    "kế hoạch",
-    "chương trình",
-    "đề án",
-    "chuyên đề",
-    "hội nghị",
-    "tổ",
-    "khu",
-    "ao",
-    "lồng",
-    "bè",
-    "héc-ta",
-    "điểm",
-    "gian hàng",
-    "khu dân cư",
-    "khu công nghiệp",
-    "cụm công nghiệp",
-    "chợ",
-    "nhà văn hóa",
-    "nhà văn hoá",
-    "giải thưởng",
-    "huy chương",
-    "bằng khen",
-    "giấy khen",
-    "đầu",
-    "lít",
-    "bộ",
-    "chiếc",
-    "tấm",
-    "bao",
-    "cái",
-    "ngôi",
-    "tỉnh",
-    "bệnh nhân",
-    "lượt khám",
-    "lượt bệnh nhân",
-    "vi phạm",
-    "bị can",
-    "đối tượng",
-    "tội phạm",
-)
-
-# Words after a number that make it a time reference, not a figure.
-TIME_UNITS = (
-    "năm",
-    "tháng",
-    "ngày",
-    "tuần",
-    "quý",
-    "giờ",
-    "phút",
-    "giây",
-    "kỳ",
-    "nhiệm kỳ",
-    "thế kỷ",
-    "thập kỷ",
-    "thập niên",
-    "đêm",
-    "lần",
-    "tuổi",
-    "mùa",
-    "vụ mùa",
-    "năm học",
-    "học kỳ",
-    "đợt",
-    "khóa",
-    "khoá",
-    "kỳ họp",
-    "phiên",
-)
-
-# Words that cannot be the unit of a count when they follow a number.
-NOT_UNITS = frozenset(
-    """
-    và với của cho trong trên dưới so đạt tăng giảm là có được đã đang sẽ để từ đến tới theo tại về các
-    những này đó thì mà nhưng hoặc hay cùng vào ra lên xuống còn như bằng vượt chiếm gồm trở nhằm do bởi
-    khi nếu vì sau trước giữa ngoài cả mỗi nhiều ít hơn kém nữa thêm đều chỉ mới cũng vẫn luôn rất
-    tương thứ số lần đợt khóa khoá nhiệm phiên kỳ năm tháng ngày quý tuần giờ phút tuổi mùa đồng đ
-    ưu hoàn nâng thực triển chức phát tiếp tập đề ban thông chủ bí giai đoạn tính lũy luỹ kế hạn mục
-    nội dung vấn cấp loại hạng mức bậc rưỡi lẻ mặt tăng giảm
-    """.split()
+    "thu",
+    "chi",
 )

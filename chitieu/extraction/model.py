@@ -61,6 +61,7 @@ class Figure:
     text: str = ""  # the source sentence
     upper: Decimal | None = None  # upper bound of a range (`15-16%`: value 15, upper 16)
     parent: int | None = None  # index of the total this figure is a component of (`Trong đó: ...`)
+    lower: int | None = None  # for the upper bound of a range (a figure of its own): the lower's index
 
     def to_json(self) -> dict[str, Any]:
         return {

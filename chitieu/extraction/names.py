@@ -42,61 +42,17 @@ _PROGRAMME_BREAK = re.compile(
     ),
     re.IGNORECASE,
 )
-_DOC_BEFORE_SO = re.compile(
-    exact_words(
-        "nghị quyết",
-        "chỉ thị",
-        "kết luận",
-        "quyết định",
-        "thông báo",
-        "quy định",
-        "hướng dẫn",
-        "nghị định",
-        "thông tư",
-        "công văn",
-        "luật",
-        "đề án",
-        "chương trình",
-        "tờ trình",
-        "báo cáo",
-        "văn bản",
-        "kế hoạch",
-        "nhà",
-        "phòng",
-        "lô",
-        "thửa",
-        "tờ",
-        "mã",
-        "điện thoại",
-        "xe",
-        "căn hộ",
-        "đường",
-        "hẻm",
-        "ngõ",
-        "kiệt",
-        "quốc lộ",
-        "tỉnh lộ",
-        "phiếu",
-        "hồ sơ",
-        "biên bản",
-        "giấy phép",
-        "hợp đồng",
-        "công điện",
-        "thông tri",
-        "quy chế",
-        "chuyên đề",
-        "tập",
-        "bài",
-        "tin",
-    )
-    + r"\s*$|^\s*$",
-    re.IGNORECASE,
-)
-
-
+# words before `số` that make it a quantity noun rather than a number sign
+_QUANTITY_SO = re.compile(exact_words("dân", "tổng", "chỉ") + r"\s*$", re.IGNORECASE)
 _STRONG_SET = {
     "lần thứ",
     "thứ",
+    "xếp hạng",
+    "thứ hạng",
+    "top",
+    "tốp",
+    "vị trí",
+    "hạng thứ",
     "lần",
     "khóa",
     "khoá",
@@ -134,8 +90,6 @@ _WEAK_SET = {
     "lô",
     "phòng",
     "số nhà",
-    "top",
-    "tốp",
     "hạng",
     "cấp độ",
     "mức độ",
@@ -168,6 +122,14 @@ _WEAK_SET = {
     "hội nghị",
     "đại hội",
     "khu",
+    "sư đoàn",
+    "trung đoàn",
+    "tiểu đoàn",
+    "lữ đoàn",
+    "đại đội",
+    "tổ công tác",
+    "khu vực",
+    "vùng",
 }
 _PROGRAMME_WORDS = (
     "Đề án",
@@ -187,18 +149,36 @@ _PROGRAMME_WORDS = (
 )
 
 
-def _ending(window: str, vocabulary: set[str]) -> str:
-    """The longest phrase of ``vocabulary`` (one to three words) that ends the window, or ''."""
-    ws = window.rstrip(" .:-\t\n").lower().split()[-3:]
+_LAST_WORDS = {p.split()[-1] for p in (*_STRONG_SET, *_WEAK_SET)}
+_PROGRAMME_HINT = re.compile("|".join(re.escape(w) for w in _PROGRAMME_WORDS))
+
+
+def _endings(raw: list[str]) -> tuple[str, str]:
+    """The longest phrases of the strong and of the weak vocabulary (one to three words) that end the
+    window (given as its words), or ''."""
+    while raw and not raw[-1].rstrip(".:-"):
+        raw = raw[:-1]  # `số - 5`: punctuation between the words and the number
+    if not raw:
+        return "", ""
+    last = raw[-1].rstrip(".:-").lower()
+    if last not in _LAST_WORDS:
+        return "", ""  # most numbers: the word before ends no phrase of either vocabulary
+    ws = [w.lower() for w in raw[-3:]]
+    ws[-1] = last
+    if not ws[-1]:
+        return "", ""
     while ws and not ws[0].isalpha():
         ws = ws[1:]
     if not ws or not all(w.isalpha() for w in ws):
-        return ""
+        return "", ""
+    weak = ""
     for k in range(len(ws), 0, -1):
-        phrase = " ".join(ws[-k:])
-        if phrase in vocabulary:
-            return phrase
-    return ""
+        phrase = " ".join(ws[-k:]) if k > 1 else ws[-1]
+        if phrase in _STRONG_SET:
+            return phrase, ""
+        if not weak and phrase in _WEAK_SET:
+            weak = phrase
+    return "", weak
 
 
 def blocked_before(text: str, pos: int, sent_start: int) -> str:
@@ -208,19 +188,36 @@ def blocked_before(text: str, pos: int, sent_start: int) -> str:
     window = text[max(sent_start, pos - 30) : pos]
     if not window:
         return ""
-    strong = _ending(window, _STRONG_SET)
+    raw = window.split()
+    strong, weak = _endings(raw)
     if strong:
         head = window[: window.lower().rfind(strong)]
-        if strong == "số" and not _DOC_BEFORE_SO.search(head):
-            return ""  # `số` after a document type is a document number; else it is `dân số 1.234`
+        if strong == "số" and _QUANTITY_SO.search(head):
+            return ""  # `dân số 1.234`, `tổng số 52`: a quantity; else a number in a name (`nhà máy số 2`)
         if strong == "kỳ" and head.lower().rstrip().endswith("cùng"):
             return ""  # `cao hơn cùng kỳ 2,3 tạ/ha`
         return "strong"
-    wide = text[max(sent_start, pos - 60) : pos]
-    if any(w in wide for w in _PROGRAMME_WORDS):
-        p = _PROGRAMME.search(wide)
+    lo = max(sent_start, pos - 60)
+    if _PROGRAMME_HINT.search(text, lo, pos):
+        p = _PROGRAMME.search(text[lo:pos])
         if p and not _PROGRAMME_BREAK.search(p.group(1)):
             return "strong"
-    if _ending(window, _WEAK_SET):
+    if weak or _after_name(window, raw):
         return "weak"
     return ""
+
+
+def _after_name(window: str, raw: list[str]) -> bool:
+    """True when the window ends with a proper name of two or more capitalised words (``Hoa Sen 2``,
+    ``Sông Bung 2``): the number is part of the name unless a known unit follows."""
+    if len(raw) < 2 or not window.endswith(" "):
+        return False
+    a, b = raw[-2], raw[-1]
+    return (
+        a[:1].isupper()
+        and b[:1].isupper()
+        and a[1:].islower()
+        and b[1:].islower()
+        and a.isalpha()
+        and b.isalpha()
+    )

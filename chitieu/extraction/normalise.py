@@ -196,7 +196,7 @@ _WIDGET_LINES = _line_re(
 )
 # A single related-article link inside the body: `Xem thêm: ...`, `>> Đọc thêm ...`.
 _LINK_LINE = re.compile(
-    r"^\s*(?:>>|»)?\s*(?:"
+    r"^\s*+(?:(?:>>|»)\s*+)?(?:"
     + "|".join(
         tol(p) for p in ("xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "tin bài liên quan")
     )

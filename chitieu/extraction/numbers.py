@@ -36,11 +36,21 @@ class NumberToken:
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+_SEPARATOR = re.compile(r"([.,])")
+
+
 def parse_digits(s: str) -> tuple[Decimal | None, int, bool]:
     """Parse a digit token.  Returns (value, decimals, ambiguous); value None when malformed."""
     if s.isdigit():
         return Decimal(s), 0, False
-    parts = re.split(r"([.,])", s)
+    if "." not in s and s.count(",") == 1:
+        whole, frac = s.split(",")  # 59,9: the Vietnamese decimal comma (the commonest shape)
+        return Decimal(f"{whole}.{frac}"), len(frac), False
+    if "," not in s:
+        groups = s.split(".")
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return Decimal("".join(groups)), 0, False  # 101.761: thousands separators
+    parts = _SEPARATOR.split(s)
     groups = parts[0::2]
     seps = parts[1::2]
     dots = seps.count(".")
@@ -91,7 +101,11 @@ _WORD_DIGITS = {
 }
 _WORD_ALL = (*_WORD_DIGITS, "mười", "mươi", "trăm", "nghìn", "ngàn", "linh", "lẻ")
 _WORD_RE = re.compile(
-    NOT_LETTER_BEFORE
+    # the first letters of the number words, tested before the look-behind: most offsets fail at once
+    "(?=["
+    + "".join(sorted({w[0] for w in _WORD_ALL}))
+    + "])"
+    + NOT_LETTER_BEFORE
     + "(?:"
     + "|".join(sorted(_WORD_ALL, key=len, reverse=True))
     + r")(?:\s+(?:"
@@ -143,11 +157,30 @@ def parse_words(words: list[str]) -> int | None:
     return total + hundreds + (digit or 0)
 
 
+_NON_SPACE = re.compile(r"\S+")
+_LETTER_NEXT = re.compile(r"\s+[^\W\d_]")
+
+
 def word_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberToken]:
-    """Candidate numbers in words.  The longest valid prefix of each run of number words is kept."""
+    """Candidate numbers in words.  The longest valid prefix of each run of number words is kept,
+    when a word follows it (a number in words is a figure only before a unit, which is a word:
+    ``hai xã``, not ``năm 2025`` or ``hằng năm,``)."""
     out: list[NumberToken] = []
+    letter_next = _LETTER_NEXT.match
     for m in _WORD_RE.finditer(text, start, len(text) if end is None else end):
-        toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        word = m.group()
+        if " " not in word and "\t" not in word and "\n" not in word:
+            # one word (most matches: `năm`, `một`, `hai`)
+            low = word.lower()
+            if low in _ONLY_AFTER or low in ("nghìn", "ngàn"):
+                continue
+            if not letter_next(text, m.end()):
+                continue
+            value = parse_words([word])
+            if value:
+                out.append(NumberToken(m.start(), m.end(), word, Decimal(value), words=True))
+            continue
+        toks = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(word)]
         if toks[0][2].lower() in _ONLY_AFTER:
             continue
         for n in range(len(toks), 0, -1):
@@ -156,7 +189,8 @@ def word_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             value = parse_words([t[2] for t in toks[:n]])
             if value is not None and value > 0:
                 s, e = m.start() + toks[0][0], m.start() + toks[n - 1][1]
-                out.append(NumberToken(s, e, text[s:e], Decimal(value), words=True))
+                if letter_next(text, e):
+                    out.append(NumberToken(s, e, text[s:e], Decimal(value), words=True))
                 break
     return out
 
@@ -218,6 +252,7 @@ _YEAR_ONLY = re.compile(_YEAR + r"(?![\d.,]\d)")
 _SMALL = re.compile(r"\d{1,2}(?![\d.,]\d|\s*%|\s*/\s*\d)")
 _ROMAN_BEFORE = re.compile(r"(?<![^\W\d_])[IVX]{1,4}\s?[/.-]\s?$")
 _YEAR_AT = re.compile(_YEAR + r"(?!\d)")
+_YEAR_LIST_SEP = re.compile(r"\s*(?:[,;–-]|\s(?:và|đến|tới))\s*")
 
 
 def _context_words(text: str, s: int) -> tuple[str, str, str]:
@@ -232,9 +267,10 @@ def _context_words(text: str, s: int) -> tuple[str, str, str]:
     return ws[-1], two, sep
 
 
-def not_figure_end(text: str, s: int) -> int:
-    """If the number starting at ``s`` is part of a date, time, year range, document number or a name
-    (``Covid-19``, ``H5N1``), the end of that span; else -1."""
+def not_figure_end(text: str, s: int, token: str = "") -> int:
+    """If the number starting at ``s`` (``token``, when the caller has read it) is part of a date,
+    time, year range, document number or a name (``Covid-19``, ``H5N1``), the end of that span; else
+    -1."""
     prev = text[s - 1] if s > 0 else ""
     if prev.isalpha() or (prev in "-‑" and s > 1 and text[s - 2].isalpha()):
         m = _DIGITS.match(text, s)
@@ -250,6 +286,8 @@ def not_figure_end(text: str, s: int) -> int:
                 return m.end()
     if not prev.isspace() and prev != ",":
         return -1
+    if token and len(token) > 2 and not (len(token) == 4 and token[:2] in ("19", "20")):
+        return -1  # the word tests below are for days, months, years and small numbers only
     one, two, sep = _context_words(text, s)
     if not one:
         return -1
@@ -306,14 +344,20 @@ def scan_digits(text: str) -> tuple[list[NumberToken], list[NumberToken]]:
     good: list[NumberToken] = []
     bad: list[NumberToken] = []
     blocked_until = -1
+    year_end = -1  # end of the last year read as a time reference (`năm 2023`)
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         if s < blocked_until:
             continue
-        end = not_figure_end(text, s)
+        end = not_figure_end(text, s, m.group())
+        if end < 0 and year_end >= 0 and _YEAR_ONLY.fullmatch(m.group()):
+            if _YEAR_LIST_SEP.fullmatch(text, year_end, s):
+                end = e  # `năm 2023, 2024 và 2025`: the list goes on with years
         if end > 0:
             blocked_until = end
+            year_end = end if _YEAR_ONLY.fullmatch(text, s, end) else -1
             continue
+        year_end = -1
         raw = m.group()
         value, decimals, ambiguous = parse_digits(raw)
         tok = NumberToken(

@@ -78,7 +78,7 @@ _TITLE_START = re.compile(
     _I,
 )
 _TITLE_VERB = re.compile(
-    r"\s+(?:"
+    r"(?<!\s)\s+(?:"
     + exact_words(
         "dự",
         "đến dự",
@@ -112,7 +112,8 @@ _TITLE_VERB = re.compile(
     + r")(?:\s|$).*$",
     _I,
 )
-_SEGMENT_SEP = re.compile(r"\s*[,;:]\s*|\s+[-–—]\s+")
+_SEGMENT_SEP = re.compile(r"(?<!\s)\s*[,;:]\s*|(?<!\s)\s+[-–—]\s+")
+_TRAILING_DASH = re.compile(r"(?<!\s)\s*[-–—]\s*$")
 _CHAIR_AFTER = re.compile(words("dưới sự chủ trì của", "do") + r"\s+(?:" + words("đồng chí") + r"\s+)?", _I)
 _CHAIR_VERB = re.compile(words("chủ trì", "đồng chủ trì"), _I)
 _NOT_NAME_WORDS = {
@@ -198,7 +199,7 @@ def people(text: str, sents: list[tuple[int, int]]) -> tuple[list[Official], lis
             titles = _titles(_SEGMENT_SEP.split(after.lstrip(" ,–—-"))) if after.strip() else []
             before = sentence[: m.start()]
             if re.search(r"[-–—]\s*$", before):
-                segs = _SEGMENT_SEP.split(re.sub(r"\s*[-–—]\s*$", "", before))
+                segs = _SEGMENT_SEP.split(_TRAILING_DASH.sub("", before))
                 pre = _titles(list(reversed(segs)))
                 titles = list(reversed(pre)) + titles
             if not titles:

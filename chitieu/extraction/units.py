@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, tol
+from .lexicon import ADMIN_UNITS, COUNT_UNITS, LETTER, NOT_LETTER_AFTER, NOT_UNITS, fold, fold_word, tol
 
 MAGNITUDES: dict[str, Decimal] = {
     "nghìn": Decimal(1000),
@@ -71,7 +71,7 @@ for _u in (*COUNT_UNITS, *ADMIN_UNITS):
     _alts.append(_u)
 _ADMIN_SRC = "(?:" + "|".join(_alt(a) for a in sorted(ADMIN_UNITS, key=len, reverse=True)) + ")"
 _BASE_RE = re.compile(
-    r"\s*("
+    r"\s*+("
     + "|".join(_alt(a) for a in sorted(set(_alts), key=len, reverse=True))
     + ")"
     + NOT_LETTER_AFTER
@@ -79,7 +79,7 @@ _BASE_RE = re.compile(
     re.IGNORECASE,
 )
 _ADMIN_LIST = re.compile(
-    r"\s*("
+    r"\s*+("
     + _ADMIN_SRC
     + r"(?:\s*[,/]\s*"
     + _ADMIN_SRC
@@ -91,9 +91,9 @@ _ADMIN_LIST = re.compile(
 )
 _PERCENT = re.compile(r"\s*(%|" + tol("phần trăm") + NOT_LETTER_AFTER + ")", re.IGNORECASE)
 _POINTS = re.compile(r"\s*(" + tol("điểm phần trăm") + "|" + tol("điểm %") + ")", re.IGNORECASE)
-_RATE_WORD = r"(?:lao\s+động|học\s+sinh|" + LETTER + r"+\d?)"
+_RATE_WORD = r"(?:lao\s+động|học\s+sinh|ngày\s+đêm|" + LETTER + r"+\d?)"
 _RATE = re.compile(r"(?:\s*/\s*(" + _RATE_WORD + r"))+")
-_RATE_ONE = re.compile(r"\s*/\s*(" + _RATE_WORD + r")")
+_RATE_ONE = re.compile(r"(?<!\s)\s*/\s*(" + _RATE_WORD + r")")
 _PER_YEAR_WORDS = re.compile(
     r"\s+(?:"
     + tol("một năm")
@@ -126,9 +126,13 @@ _POST_HEDGE = re.compile(
 )
 
 
+_ADMIN_SET = {a.lower() for a in ADMIN_UNITS}
+# the first words of all units, folded: the long unit pattern runs only after one of them
+_UNIT_FIRSTS = {fold(a.split()[0]) for a in _alts}
+_NEXT_WORD = re.compile(r"\s*([^\s,;:.()/]+)")
 _LIST_SEP = re.compile(r"[,/]|\svà\s")
-_COMMA = re.compile(r"\s*,\s*")
-_SLASH = re.compile(r"\s*/\s*")
+_COMMA = re.compile(r"(?<!\s)\s*,\s*")
+_SLASH = re.compile(r"(?<!\s)\s*/\s*")
 
 
 @dataclass(slots=True)
@@ -146,12 +150,16 @@ class Unit:
 
 def _rate_suffix(text: str, pos: int) -> tuple[str, int]:
     """``/ năm`` or ``/người/năm`` or ``một năm`` right at pos: (suffix like "/năm", end)."""
-    m = _RATE.match(text, pos)
+    head = text[pos : pos + 3]
+    m = _RATE.match(text, pos) if "/" in head else None
     if m:
         parts = [p.group(1).lower() for p in _RATE_ONE.finditer(m.group())]
         parts = [" ".join(p.split()) for p in parts]
         return "/" + "/".join(parts), m.end()
-    m = _PER_YEAR_WORDS.match(text, pos)
+    m = None
+    if head[:1].isspace():
+        word = text[pos : pos + 12].lstrip()[:1]
+        m = _PER_YEAR_WORDS.match(text, pos) if word and word in "mMhH" else None
     if m:
         return "/năm", m.end()
     return "", pos
@@ -160,14 +168,27 @@ def _rate_suffix(text: str, pos: int) -> tuple[str, int]:
 def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     """The unit starting at ``pos`` (just after a number), not reading past ``limit``."""
     sub_end = limit
-    m = _POINTS.match(text, pos, sub_end)
-    if m:
-        return Unit("điểm phần trăm", "points", m.end())
-    m = _PERCENT.match(text, pos, sub_end)
+    # the first character after the spaces decides which units can follow (most checks are skipped)
+    first = pos
+    while first < sub_end and text[first].isspace():
+        first += 1
+    c = text[first : first + 1]
+    if not c or not (c.isalpha() or c == "%"):
+        return None
+    low = c.lower()
+    if low in "đd":
+        m = _POINTS.match(text, pos, sub_end)
+        if m:
+            return Unit("điểm phần trăm", "points", m.end())
+    m = _PERCENT.match(text, pos, sub_end) if low in "%p" else None
     if m:
         suffix, end = _rate_suffix(text, m.end())
         unit = Unit("%" + suffix, "percent", end)
-        h = _POST_HEDGE.match(text, end, sub_end)
+        h = (
+            _POST_HEDGE.match(text, end, sub_end)
+            if text[end : end + 12].lstrip()[:2].lower() == "tr"
+            else None
+        )
         if h:
             unit.post_hedge = h.group(1).lower()
             unit.end = h.end()
@@ -176,7 +197,7 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     add = Decimal(0)
     add_span = None
     cur = pos
-    m = _MAG_CHAIN.match(text, cur, sub_end)
+    m = _MAG_CHAIN.match(text, cur, sub_end) if low in "ntv" else None
     if m:
         words = [magnitude_of(w)[0] for w in m.group(1).split()]
         magnitude = " ".join(words)
@@ -194,9 +215,12 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
                     pass
     base_kind = ""
     base_text = ""
-    a = _ADMIN_LIST.match(text, cur, sub_end)
-    b = _BASE_RE.match(text, cur, sub_end)
-    if a and (not b or a.end() > b.end()) and _LIST_SEP.search(a.group(1)):
+    word = _NEXT_WORD.match(text, cur, sub_end)
+    b = _BASE_RE.match(text, cur, sub_end) if word and fold_word(word.group(1)) in _UNIT_FIRSTS else None
+    a = None
+    if b and " ".join(b.group(1).lower().split()) in _ADMIN_SET:
+        a = _ADMIN_LIST.match(text, cur, sub_end)  # `xã, thị trấn`: a list of administrative units
+    if a and a.end() > b.end() and _LIST_SEP.search(a.group(1)):  # type: ignore[union-attr]
         base_text = _COMMA.sub(", ", " ".join(a.group(1).lower().split()))
         base_text = _SLASH.sub("/", base_text)
         base_kind = "count"
@@ -222,14 +246,14 @@ def parse_unit(text: str, pos: int, limit: int) -> Unit | None:
     kind = base_kind or "magnitude"
     suffix, end = _rate_suffix(text, cur)
     np_span = None
-    if not suffix and kind in ("count", "measure", "money"):
+    if not suffix and kind in ("count", "measure", "money") and "/" in text[cur : cur + 60]:
         n = _NP_THEN_RATE.match(text, cur, sub_end)
         if n:
             suffix = "/" + n.group(2).lower().replace("nam", "năm").replace("thang", "tháng")
             np_span = n.span(1)
             end = n.end()
     unit = Unit(unit_text + suffix, kind, end, magnitude, add, add_span, np_span, fallback)
-    h = _POST_HEDGE.match(text, end, sub_end)
+    h = _POST_HEDGE.match(text, end, sub_end) if text[end : end + 12].lstrip()[:2].lower() == "tr" else None
     if h:
         unit.post_hedge = h.group(1).lower()
         unit.end = h.end()

@@ -2,6 +2,8 @@
 the dev NOTES would write.  They are not copied from published articles.
 
 Each expected figure is (indicator, value, unit, denominator, qualifiers, [(basis, kind, percent)]).
+Ranges (``7-7,5%``) are two figures and multipliers (``gấp 1,5 lần``) a figure in ``lần``, as the
+SCHEMA's conventions for harder cases say.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ Theo báo cáo, 9 tháng đầu năm, tổng thu ngân sách nhà nước trên 
             ("tổng thu từ du lịch", 2.1, "nghìn tỷ đồng", None, ["estimated"], []),
             ("sản lượng lương thực vụ Đông Xuân", 61.8, "vạn tấn", None, [], [("plan", "change", 3)]),
             ("tốc độ tăng trưởng kinh tế", 7, "%", None, [], []),
+            ("tốc độ tăng trưởng kinh tế", 7.5, "%", None, [], []),
             ("kim ngạch xuất khẩu", 845, "triệu USD", None, [], [("plan", "of", 24.5)]),
             ("xã được công nhận đạt chuẩn nông thôn mới", 2, "xã", None, [], []),
         ],
@@ -72,6 +75,7 @@ Theo báo cáo, 9 tháng đầu năm, tổng thu ngân sách nhà nước trên 
             ("kiểm tra đảng viên", 32, "đảng viên", None, [], []),
             ("thi hành kỷ luật đảng viên", 3, "đảng viên", None, [], []),
             ("thu nhập bình quân đầu người", 52, "triệu đồng/người/năm", None, [], []),
+            ("thu nhập bình quân đầu người", 1.6, "lần", None, [], []),
             ("tỷ lệ lao động qua đào tạo", 68, "%", None, [], []),
         ],
     ),
@@ -129,6 +133,7 @@ Theo báo cáo, 9 tháng đầu năm, tổng thu ngân sách nhà nước trên 
             ("dư nợ cho vay ưu đãi", 1250.5, "tỷ đồng", None, [], []),
             ("dư nợ cho vay ưu đãi tăng", 85, "tỷ đồng", None, [], []),
             ("mức hỗ trợ cho mỗi hộ", 40, "triệu đồng", None, [], []),
+            ("mức hỗ trợ cho mỗi hộ", 60, "triệu đồng", None, [], []),
             ("thu nhập bình quân", 70, "triệu đồng/người/năm", None, ["over"], []),
         ],
     ),
@@ -165,6 +170,7 @@ Tin liên quan
         """Đại hội đề ra mục tiêu đến năm 2030: tốc độ tăng trưởng giá trị sản xuất bình quân 9-10%/năm; thu ngân sách trên địa bàn tăng bình quân 12%/năm; phấn đấu mỗi năm kết nạp từ 25 đảng viên trở lên; tỷ lệ hộ nghèo đa chiều giảm bình quân 1,5%/năm; đến cuối nhiệm kỳ có thêm 5 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.""",
         [
             ("tốc độ tăng trưởng giá trị sản xuất", 9, "%/năm", None, ["average"], []),
+            ("tốc độ tăng trưởng giá trị sản xuất", 10, "%/năm", None, ["average"], []),
             ("thu ngân sách trên địa bàn tăng", 12, "%/năm", None, ["average"], []),
             ("kết nạp đảng viên mỗi năm", 25, "đảng viên", None, ["over"], []),
             ("tỷ lệ hộ nghèo đa chiều giảm", 1.5, "%/năm", None, ["average"], []),
@@ -214,6 +220,7 @@ Nhiệm kỳ 2020 - 2025, Đảng bộ xã đã lãnh đạo hoàn thành và v�
         [
             ("chỉ tiêu Nghị quyết hoàn thành và vượt", 17, "chỉ tiêu", 19, [], []),
             ("tổng giá trị sản xuất", 1285, "tỷ đồng", None, ["estimated"], []),
+            ("tổng giá trị sản xuất", 1.5, "lần", None, [], []),
             ("tốc độ tăng trưởng", 8.7, "%/năm", None, ["average"], []),
             ("thu ngân sách nhà nước", 18.6, "tỷ đồng", None, ["average"], []),
             ("thu nhập bình quân đầu người", 62, "triệu đồng/người/năm", None, ["estimated"], []),
@@ -444,6 +451,7 @@ OWN_TEXTS += [
             ("tỷ lệ hộ nghèo", 1.21, "%", None, [], []),
             ("hộ cận nghèo", 41, "hộ", None, [], []),
             ("thu nhập bình quân đầu người", 68.2, "triệu đồng/người/năm", None, [], []),
+            ("thu nhập bình quân đầu người", 1.4, "lần", None, [], []),
             ("diện tích lúa chất lượng cao", 1250, "ha", None, [], []),
             ("tỷ lệ diện tích lúa chất lượng cao trên diện tích gieo trồng", 85, "%", None, [], []),
             ("năng suất bình quân", 6.8, "tấn/ha", None, ["average"], []),

@@ -47,11 +47,13 @@ def test_it_refuses_a_part_larger_than_its_whole():
     assert extract("Huyện có 10/9 xã đạt chuẩn nông thôn mới.") == []
 
 
-def test_it_takes_the_lower_bound_of_a_range_and_keeps_the_upper():
-    fig = only("Phấn đấu tốc độ tăng trưởng kinh tế đạt 15-16%.")
-    assert (fig.value, fig.unit, fig.upper) == (Decimal(15), "%", Decimal(16))
-    fig = only("Mức hỗ trợ mỗi hộ từ 40 đến 60 triệu đồng.")
-    assert (fig.value, fig.unit, fig.upper) == (Decimal(40), "triệu đồng", Decimal(60))
+def test_it_reads_a_range_as_two_figures_the_lower_and_the_upper_bound():
+    low, high = extract("Phấn đấu tốc độ tăng trưởng kinh tế đạt 15-16%.")
+    assert (low.value, low.unit, low.upper) == (Decimal(15), "%", Decimal(16))
+    assert (high.value, high.unit, high.lower, high.indicator) == (Decimal(16), "%", 0, low.indicator)
+    low, high = extract("Mức hỗ trợ mỗi hộ từ 40 đến 60 triệu đồng.")
+    assert (low.value, low.unit, low.qualifiers) == (Decimal(40), "triệu đồng", [])
+    assert (high.value, high.unit) == (Decimal(60), "triệu đồng")
 
 
 def test_it_reads_numbers_in_words_before_a_count_unit():
