@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "chitieu.orgs",
     "chitieu.indicators",
     "chitieu.reporting",
+    "chitieu.validation",
     "chitieu.inbox",
     "chitieu.imports",
     "chitieu.meetings",

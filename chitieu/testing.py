@@ -68,7 +68,9 @@ def make_world() -> World:
     from chitieu.indicators.models import Indicator, MeasureUnit, Resolution
     from chitieu.orgs.models import Term, Unit
     from chitieu.reporting.models import ReportingSetup
+    from chitieu.validation.defaults import ensure_default_rules
 
+    ensure_default_rules()  # a flushed test database has lost what the migration wrote
     province = Unit.objects.create(code="tinh-p", name="Tỉnh P", kind="province", valid_from=START)
     ReportingSetup.objects.create(unit=province, window_rule="nd09")
     district = Unit.objects.create(

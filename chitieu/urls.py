@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("chitieu.meetings.urls")),
     path("", include("chitieu.documents.urls")),
     path("", include("chitieu.indicators.urls")),
+    path("", include("chitieu.validation.urls")),
     path("", include("chitieu.web.urls")),
     path("audit/", include("chitieu.audit.urls")),
     path("inbox/", include("chitieu.inbox.urls")),

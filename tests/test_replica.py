@@ -294,7 +294,7 @@ with CaptureQueriesContext(replica) as during_save, transaction.atomic():
     changed = result_save(
         actor=admin, indicator=criteria, unit=units["vh-vinh-binh"], period="2024-H1",
         value=Decimal(17), denominator=Decimal(19),
-    )
+    ).object
     result_save(
         actor=admin, indicator=standard, unit=units["vh-thi-tran-vinh-hung"], period="2024-H1",
         value=Decimal(1),

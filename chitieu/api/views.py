@@ -240,7 +240,7 @@ class TargetViewSet(viewsets.ModelViewSet):
                 create_only=instance is None,
                 instance=instance,
                 **data,
-            )
+            ).object
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
 
@@ -307,7 +307,7 @@ class ResultViewSet(viewsets.ModelViewSet):
                 create_only=instance is None,
                 instance=instance,
                 **data,
-            )
+            ).object
         except DjangoValidationError as exc:
             raise _as_drf(exc) from None
 

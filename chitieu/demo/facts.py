@@ -68,6 +68,31 @@ class Conference:
 
 
 @dataclass(frozen=True)
+class NumberedTarget:
+    """A resolution's "chỉ tiêu số n" for the term. ``illustrative``: the article does not give the
+    number, so the demo chooses one (and says so); ``note`` says where the value comes from."""
+
+    number: int
+    indicator: str
+    value: str
+    kind: str = "level"
+    illustrative: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A dated adjustment of some numbered targets (điều chỉnh chỉ tiêu): (number, new value)."""
+
+    date: dt.date
+    body: str
+    reason: str
+    changes: tuple[tuple[int, str], ...]
+    illustrative: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Review:
     article: str  # file name of the article in the seed folder
     article_sha256: str  # of the file's bytes: another text under that name is not linked
@@ -83,11 +108,16 @@ class Review:
     # (indicator, {commune code: 0/1}, the count figure's indicator): each commune's standing behind
     # an "X/Y xã đạt chuẩn" figure, as the article names the one still waiting.
     standings: tuple[tuple[str, dict[str, int], str], ...] = field(default=())
+    # the resolution's numbered targets and their adjustments, as far as the article states them
+    targets: tuple[NumberedTarget, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
 
 
 S = Stated
 F = Figure
 NO_NUMBER = "Số và ký hiệu không nêu trong bài."
+ILLUSTRATIVE = "MINH HỌA: bài viết không nêu số chỉ tiêu của Nghị quyết; giá trị do dữ liệu mẫu chọn."
+T = NumberedTarget
 
 REVIEWS: tuple[Review, ...] = (
     Review(
@@ -423,6 +453,45 @@ REVIEWS: tuple[Review, ...] = (
             "title": "Nghị quyết Đại hội đại biểu Đảng bộ lần thứ XVII, nhiệm kỳ 2020 - 2025",
             "note": NO_NUMBER,
         },
+        targets=(
+            T(1, "nang-suat-san-luong-cay-trong", "1500", note=ILLUSTRATIVE + " Bài viết: đạt trên 100%."),
+            T(2, "khach-du-lich", "12000", kind="cumulative", note=ILLUSTRATIVE),
+            T(3, "doanh-thu-du-lich", "10", kind="cumulative", note=ILLUSTRATIVE),
+            T(
+                4,
+                "trong-rung",
+                "300",
+                kind="cumulative",
+                illustrative=False,
+                note="Bài viết nêu trồng 300 ha rừng tập trung, “hoàn thành kế hoạch”: chỉ tiêu lấy bằng kết quả.",
+            ),
+            T(
+                5,
+                "dan-de-nui",
+                "600",
+                note=ILLUSTRATIVE + " Bài viết: chỉ tiêu đàn gia súc tăng trưởng thấp.",
+            ),
+            T(6, "lon-den", "1200", note=ILLUSTRATIVE + " Bài viết: chỉ tiêu đàn gia súc tăng trưởng thấp."),
+            T(7, "ca-dac-san", "2", note=ILLUSTRATIVE),
+            T(8, "lua-dac-san", "6", note=ILLUSTRATIVE),
+            T(9, "lac", "60", note=ILLUSTRATIVE),
+            T(
+                10,
+                "phat-trien-dang-vien",
+                "100",
+                kind="cumulative",
+                note=ILLUSTRATIVE + " Bài viết: đạt trên 58%.",
+            ),
+        ),
+        adjustments=(
+            Adjustment(
+                date=dt.date(2023, 12, 20),
+                body="executive",
+                reason="Điều chỉnh chỉ tiêu cho phù hợp thực tiễn, theo kết luận Hội nghị sơ kết giữa nhiệm kỳ.",
+                changes=((6, "1000"),),
+                note="MINH HỌA: bài viết chỉ giao nhiệm vụ điều chỉnh, bổ sung một số chỉ tiêu; ngày và số do dữ liệu mẫu chọn.",
+            ),
+        ),
         figures=(
             F("chi-tieu-nq-dat", "70", qualifier="over", written="70"),
             F(

@@ -38,6 +38,7 @@ from chitieu.reporting.services import (
     StatedInput,
     derivable_shares,
     result_save,
+    target_save,
     targets_derive,
 )
 
@@ -261,6 +262,7 @@ def load_review(
         results[fig.indicator] = (result, span)
     for flag, standing, count in review.standings:
         _standings_save(review, indicators[flag], standing, results[count], doc, report, actor, today)
+    _numbered_targets_save(review, unit, resolution, indicators, report, actor)
     if doc is not None:
         _decide_candidates(doc, [res for res, span in results.values() if span], actor)
     return unit, doc, resolution
@@ -309,9 +311,91 @@ def _figure_save(review, fig: Figure, unit: Unit, indicator, doc, span, report, 
         source_span=span,
         stated=_stated(fig),
         today=today,
-    )
+    ).object
     report.add("results", before is None, before is not None and result.version != before)
     return result
+
+
+def _numbered_targets_save(
+    review: Review, unit: Unit, resolution: Resolution, indicators, report, actor
+) -> None:
+    """The resolution's numbered targets (chỉ tiêu 1…n) and their dated adjustments, idempotently."""
+    from chitieu.indicators.models import Amendment
+    from chitieu.indicators.services import amendment_create
+
+    period = resolution.period_code
+    by_number = {}
+    for nt in review.targets:
+        saved = target_save(
+            actor=actor,
+            indicator=indicators[nt.indicator],
+            unit=unit,
+            period=period,
+            basis="resolution",
+            # a later run must not undo an adjustment: the value in force stays
+            value=_in_force(resolution, nt.number) or Decimal(nt.value),
+            kind=nt.kind,
+            resolution=resolution,
+            basis_label="Nghị quyết",
+            note=nt.note,
+            number=nt.number,
+            illustrative=nt.illustrative,
+        )
+        report.add("targets", saved.created, saved.changed and not saved.created)
+        by_number[nt.number] = saved.object
+    for adj in review.adjustments:
+        if Amendment.objects.filter(resolution=resolution, date=adj.date).exists():
+            continue
+        amendment_create(
+            actor=actor,
+            resolution=resolution,
+            date=adj.date,
+            body=adj.body,
+            reason=adj.reason,
+            changes=[(by_number[n], Decimal(v)) for n, v in adj.changes],
+            illustrative=adj.illustrative,
+            note=adj.note,
+        )
+        report.add("amendments", True)
+
+
+def _in_force(resolution: Resolution, number: int) -> Decimal | None:
+    from chitieu.indicators.models import AmendedTarget
+
+    change = (
+        AmendedTarget.objects.filter(target__resolution=resolution, target__number=number)
+        .order_by("-amendment__date")
+        .first()
+    )
+    return change.new_value if change is not None else None
+
+
+# The demo's own rule beside the defaults: Kinh Môn's production value is the sum of its three sectors.
+DEMO_RULES = [
+    {
+        "name": "Tổng giá trị sản xuất bằng tổng ba khu vực",
+        "kind": "parts_sum",
+        "severity": "soft",
+        "indicator": "gtsx",
+        "parts": ["gtsx-nlts", "gtsx-cnxd", "gtsx-dv"],
+        "tolerance": Decimal("0.5"),
+    },
+]
+
+
+def load_rules(report: LoadReport, actor) -> None:
+    from chitieu.validation.defaults import ensure_default_rules
+    from chitieu.validation.models import Rule
+    from chitieu.validation.services import rule_save
+
+    for _n in range(ensure_default_rules()):
+        report.add("validation rules", True)
+    for spec in DEMO_RULES:
+        if Rule.objects.filter(name=spec["name"]).exists():
+            continue
+        data = {k: v for k, v in spec.items() if k != "parts"}
+        rule_save(actor=actor, data=data, parts=spec["parts"])
+        report.add("validation rules", True)
 
 
 STANDING_NOTE = "Suy ra từ “{written}” và tên xã còn lại nêu trong bài."
@@ -338,7 +422,7 @@ def _standings_save(review, flag, standing: dict[str, int], count, doc, report, 
             source_text=_sentence(doc, span),
             note=STANDING_NOTE.format(written=written),
             today=today,
-        )
+        ).object
         report.add("results", before is None, before is not None and result.version != before)
 
 
@@ -450,6 +534,7 @@ def _load_demo(*, today: dt.date | None, reports_dir: Path | None, articles: Pat
         raise DemoError(f"{articles}: not a folder of articles")
     actor = ensure_demo_user(report)
     load_catalogue(report)
+    load_rules(report, actor)
     load_units(report)
     conferences = []
     for review in REVIEWS:

@@ -118,6 +118,7 @@ class Comparison:
     qualifier: Qualifier | None = None
     equal_wording: bool = False
     say_compared_with: bool = False
+    note: str = ""  # said after it in brackets: the pace ("chậm tiến độ"), a worked-back target
 
 
 @dataclass(frozen=True)
@@ -188,10 +189,19 @@ class PreviousTask:
 @dataclass(frozen=True)
 class AppendixTarget:
     """A figure against one basis column of the appendix: the ``target`` (None = not shown) and the
-    ``percent`` reached (None = not computed)."""
+    ``percent`` reached (None = not computed), shown with ``decimals`` (the precision the source wrote
+    it with; None = the appendix's) and its hedge ``qualifier`` ("over": "trên 100%"). ``derived``: the
+    target was worked back from the stated percentage (marked *); ``stated``: the percent is the one
+    the source states, with no figure behind it (marked †); ``illustrative``: a value the source does
+    not give (marked ‡)."""
 
     target: Decimal | None = None
     percent: Decimal | None = None
+    decimals: int | None = None
+    qualifier: Qualifier | None = None
+    derived: bool = False
+    stated: bool = False
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,6 +228,7 @@ class AppendixRow:
     decimals: int | None = None
     percent_decimals: int | None = None
     level: int = 0
+    qualifier: Qualifier | None = None  # the value's hedge: "trên 1.000"
 
 
 @dataclass(frozen=True)
@@ -269,6 +280,7 @@ class ReportHeadings:
 
     results: str = "KẾT QUẢ ĐẠT ĐƯỢC"
     previous_tasks: str = "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO KẾT LUẬN HỘI NGHỊ KỲ TRƯỚC"
+    decisions: str = "CÁC NỘI DUNG HỘI NGHỊ ĐÃ BIỂU QUYẾT"
     limitations: str = "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"
     tasks: str = "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI"
 
@@ -294,6 +306,7 @@ class ReportContext:
     limitations: tuple[Limitation, ...] = ()
     tasks: tuple[Task, ...] = ()
     previous_tasks: tuple[PreviousTask, ...] = ()
+    decisions: tuple[str, ...] = ()  # what the conference voted, one sentence each
     closing: tuple[str, ...] = ()
     headings: ReportHeadings = field(default_factory=ReportHeadings)
     appendix: Appendix | None = None
@@ -332,6 +345,7 @@ class NoticeContext:
     signature: Signature
     recipients: tuple[str, ...]
     intro: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()  # what the conference voted, one sentence each
     conclusions_lead: str = "Ban Thường vụ kết luận như sau:"
     conclusions: tuple[Conclusion, ...] = ()
     tasks_lead: str = "Giao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:"

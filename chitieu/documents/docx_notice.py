@@ -29,7 +29,7 @@ def render_notice_docx(ctx: NoticeContext, path: str | Path) -> Path:
     doc = new_document(layout)
     add_header_table(doc, ctx.meta, layout)
     add_title_block(doc, ctx.meta, layout)
-    for text in ctx.intro:
+    for text in (*ctx.intro, *ctx.decisions):
         add_paragraph(doc, text, S.BODY)
     if ctx.conclusions:
         if ctx.conclusions_lead:

@@ -32,6 +32,7 @@ from chitieu.documents.docx_common import (
 from chitieu.documents.formats import NO_DATA, plain_number, reference_line
 from chitieu.documents.layout import Layout
 from chitieu.documents.sentences import (
+    QUALIFIER_WORDS,
     figure_sentence,
     limitation_parts,
     previous_task_sentence,
@@ -87,6 +88,10 @@ def _body(doc: DocxDocument, ctx: ReportContext) -> None:
         heading(ctx.headings.previous_tasks)
         for task in ctx.previous_tasks:
             add_paragraph(doc, f"- {previous_task_sentence(task)}", S.BODY)
+    if ctx.decisions:
+        heading(ctx.headings.decisions)
+        for text in ctx.decisions:
+            add_paragraph(doc, f"- {text}", S.BODY)
     if ctx.limitations:
         heading(ctx.headings.limitations)
         _limitations(doc, ctx)
@@ -130,6 +135,8 @@ def appendix_cells(appendix: Appendix, row: AppendixRow) -> list[str]:
     value = NO_DATA if row.value is None else plain_number(row.value, row.decimals)
     if row.value is not None and row.denominator is not None:
         value = f"{value}/{plain_number(row.denominator, row.decimals)}"
+    if row.value is not None and row.qualifier:
+        value = f"{QUALIFIER_WORDS[row.qualifier]} {value}"
     if row.value is not None and row.value_status == "estimate":
         value = f"{value} (ước)"
     cells = [indicator, row.unit, value]
@@ -138,8 +145,18 @@ def appendix_cells(appendix: Appendix, row: AppendixRow) -> list[str]:
         if target is None:
             cells += ["", ""]
         else:
-            percent = "" if target.percent is None else f"{format_number(target.percent, pd)}%"
-            cells += [plain_number(target.target, row.decimals), percent]
+            places = pd if target.decimals is None else target.decimals
+            percent = "" if target.percent is None else f"{format_number(target.percent, places)}%"
+            if percent and target.qualifier:
+                percent = f"{QUALIFIER_WORDS[target.qualifier]} {percent}"
+            if percent and target.stated:
+                percent += "†"
+            shown = plain_number(target.target) if target.target is not None else ""  # its own decimals
+            if shown and target.derived:
+                shown += "*"
+            if shown and target.illustrative:
+                shown += "‡"
+            cells += [shown, percent]
     cells += [_change_text(row, pd), row.status]
     return cells
 

@@ -108,6 +108,11 @@ def comparison_phrase(cmp: Comparison, *, show_basis: bool = True) -> str:
     ``show_basis=False`` drops "so với <basis>" after a non-zero change (used inside a component list);
     shares and zero changes always keep their basis.
     """
+    text = _comparison(cmp, show_basis=show_basis)
+    return f"{text} ({cmp.note})" if cmp.note else text
+
+
+def _comparison(cmp: Comparison, *, show_basis: bool) -> str:
     shown = _rounded(cmp.percent, cmp.decimals)
     number = format_number(abs(shown) if cmp.kind in _CHANGE_KINDS else shown, cmp.decimals)
     hedge = _hedge(cmp.qualifier)

@@ -50,11 +50,23 @@ def _report_args(request, code: str):
     return unit, resolution, period, conference, family
 
 
+def _personnel(request, unit) -> bool:
+    """Personnel votes go into a document only for a reader whose role may see them."""
+    from chitieu.access.scope import can_see_personnel_of
+
+    return can_see_personnel_of(request.user, unit)
+
+
 def report_docx(request, code: str):
     unit, resolution, period, conference, family = _report_args(request, code)
     try:
         ctx = build_report(
-            unit=unit, resolution=resolution, period=period, family=family, conference=conference
+            unit=unit,
+            resolution=resolution,
+            period=period,
+            family=family,
+            conference=conference,
+            show_personnel=_personnel(request, unit),
         )
     except ReportError as exc:
         messages.error(request, str(exc))
@@ -67,7 +79,12 @@ def appendix_xlsx(request, code: str):
     unit, resolution, period, conference, family = _report_args(request, code)
     try:
         ctx = build_report(
-            unit=unit, resolution=resolution, period=period, family=family, conference=conference
+            unit=unit,
+            resolution=resolution,
+            period=period,
+            family=family,
+            conference=conference,
+            show_personnel=_personnel(request, unit),
         )
     except ReportError as exc:
         messages.error(request, str(exc))
@@ -80,7 +97,7 @@ def notice_docx(request, pk: int):
     check(request.user, "view", conf.unit)
     return _file(
         render_notice_docx,
-        build_notice(conf),
+        build_notice(conf, show_personnel=_personnel(request, conf.unit)),
         f"thong-bao-ket-luan-{conf.unit.code}-{conf.date:%Y%m%d}.docx",
         DOCX,
     )

@@ -69,6 +69,14 @@ def percent_format(decimals: int, *, signed: bool = False, suffix: str = "%") ->
 
 
 DENOMINATOR_LABEL = "Trên tổng số"
+_HEDGES = {"over": "trên", "nearly": "gần", "about": "khoảng"}
+
+
+def _hedged(fmt: str, qualifier: str | None) -> str:
+    """A number format that writes the source's hedge before the number ("trên 1.000"): the cell stays
+    a number."""
+    word = _HEDGES.get(qualifier or "")
+    return f'"{word} "{fmt}' if word else fmt
 
 
 def _has_denominator(appendix: Appendix) -> bool:
@@ -103,7 +111,9 @@ def _row_values(appendix: Appendix, field: str, number: int | None, row: Appendi
     if row.value is None:
         cells.append((NO_DATA, None))
     else:
-        cells.append((row.value, number_format(_decimals_of(row.value, row.decimals))))
+        cells.append(
+            (row.value, _hedged(number_format(_decimals_of(row.value, row.decimals)), row.qualifier))
+        )
     if _has_denominator(appendix):
         if row.denominator is None:
             cells.append((None, None))
@@ -114,11 +124,15 @@ def _row_values(appendix: Appendix, field: str, number: int | None, row: Appendi
         if target is None or target.target is None:
             cells.append((None, None))
         else:
-            cells.append((target.target, number_format(_decimals_of(target.target, row.decimals))))
+            mark = ("*" if target.derived else "") + ("‡" if target.illustrative else "")
+            fmt = number_format(_decimals_of(target.target, None))  # a target has its own decimals
+            cells.append((target.target, f'{fmt}"{mark}"' if mark else fmt))
         if target is None or target.percent is None:
             cells.append((None, None))
         else:
-            cells.append((target.percent / _HUNDRED, percent_format(pd)))
+            places = pd if target.decimals is None else target.decimals
+            fmt = _hedged(percent_format(places), target.qualifier)
+            cells.append((target.percent / _HUNDRED, f'{fmt}"†"' if target.stated else fmt))
     if row.change is None:
         cells.append((None, None))
     elif row.change_kind == "points":
@@ -187,6 +201,9 @@ def render_appendix_xlsx(ctx: ReportContext, path: str | Path) -> Path:
                 else:
                     cell.alignment = Alignment(vertical="center", wrap_text=isinstance(value, str))
             r += 1
+    for line in (appendix.note or "").splitlines():
+        r += 1
+        ws.cell(r, 1, line).font = Font(name=layout.font_name, size=layout.table_pt, italic=True)
 
     widths = (
         [*_LEAD_WIDTHS, 14] + [12] * _has_denominator(appendix) + [13, 11] * len(appendix.bases) + [15, 14]

@@ -239,7 +239,9 @@ def run_job(job_id: int, data: bytes | None = None, *, close_connection: bool = 
                     changed=report.changed,
                     unchanged=report.unchanged,
                     empty=report.empty,
-                    errors=_stored_errors(report.errors),
+                    # soft validation findings ride along, marked as such (they never refuse a file)
+                    errors=_stored_errors(report.errors)
+                    + [{**f.as_dict(), "finding": True} for f in report.findings[:MAX_STORED_ERRORS]],
                     done=done,
                     total=total,
                 )

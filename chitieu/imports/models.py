@@ -41,6 +41,16 @@ class ImportJob(models.Model):
         return f"{self.filename} ({self.status})"
 
     @property
+    def refusals(self) -> list[dict]:
+        """The problems that refused the workbook (the stored list also carries soft findings)."""
+        return [e for e in self.errors if not e.get("finding")]
+
+    @property
+    def findings(self) -> list[dict]:
+        """Soft validation findings on the rows: they do not refuse the workbook."""
+        return [e for e in self.errors if e.get("finding")]
+
+    @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 

@@ -379,7 +379,7 @@ def candidate_accept(
         source_span=(candidate.start, candidate.end),
         stated=stated,
         today=today,
-    )
+    ).object
     resolution, target_period = target_home(unit, period, resolution)
     p = parse_period(period)
     # The targets the document's table row states come first: a stated target is never derived.

@@ -102,6 +102,15 @@ class Indicator(models.Model):
         related_name="components",
     )
     is_share = models.BooleanField(_("share of a whole (cannot exceed 100%)"), default=False)
+    season = models.JSONField(
+        _("seasonal profile"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "12 cumulative shares (%) of the year's plan normally done by the end of each month, e.g. a "
+            "winter-spring harvest; empty: the time elapsed"
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     description = models.TextField(_("description"), blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -192,6 +201,17 @@ class Target(models.Model):
         help_text=_("not stated; computed from value ÷ %"),
     )
     note = models.TextField(_("note"), blank=True)
+    number = models.PositiveSmallIntegerField(
+        _("number in the resolution"),
+        null=True,
+        blank=True,
+        help_text=_("chỉ tiêu 1…n: the resolution's own numbering of its targets"),
+    )
+    illustrative = models.BooleanField(
+        _("illustrative value"),
+        default=False,
+        help_text=_("not stated by the source: a value chosen for the demonstration, labelled as such"),
+    )
     source_document = models.ForeignKey(
         "inbox.SourceDocument",
         verbose_name=_("source document"),
@@ -226,3 +246,45 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.unit} {self.period} {self.basis}"
+
+
+class Amendment(models.Model):
+    """A dated adjustment of some of a resolution's targets (điều chỉnh, bổ sung chỉ tiêu), by a named
+    body for a stated reason. The targets hold their new values; each change keeps the old one, so an
+    assessment of a period before the amendment uses the target then in force."""
+
+    resolution = models.ForeignKey(
+        Resolution, verbose_name=_("resolution"), on_delete=models.PROTECT, related_name="amendments"
+    )
+    date = models.DateField(_("in force from"))
+    body = models.CharField(_("adopted by"), max_length=20, choices=ResolutionBody.choices)
+    number = models.CharField(_("number and symbol"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"))
+    illustrative = models.BooleanField(_("illustrative"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("amendment of targets")
+        ordering = ["resolution", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.resolution} ({self.date:%d/%m/%Y})"
+
+
+class AmendedTarget(models.Model):
+    """One target an amendment changed, with the value it had before."""
+
+    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="changes")
+    target = models.ForeignKey(Target, on_delete=models.PROTECT, related_name="amendments")
+    old_value = models.DecimalField(_("value before"), max_digits=24, decimal_places=6)
+    new_value = models.DecimalField(_("value after"), max_digits=24, decimal_places=6)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["amendment", "target"], name="amended_target_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.target}: {self.old_value} → {self.new_value}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from chitieu.access.scope import check, get_unit_for_user, restrict
 from chitieu.i18n import current_lang
-from chitieu.lib.periods import PeriodKind, parse_period, periods_in_year
+from chitieu.lib.periods import PeriodError, PeriodKind, parse_period, periods_in_year
 from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children, unit_subtree_subquery
 from chitieu.reporting.models import Result
@@ -128,10 +129,37 @@ def resolution_detail(request, pk: int):
     targets = (
         Target.objects.filter(resolution=resolution)
         .select_related("indicator__measure_unit", "unit")
-        .order_by("indicator__field", "indicator__sort_order", "period", "basis")
+        .prefetch_related("amendments__amendment")
+        .order_by("number", "indicator__field", "indicator__sort_order", "period", "basis")
     )
+    from chitieu.reporting.selectors import resolution_scorecard
+
+    periods = sorted(
+        set(Result.objects.filter(unit=resolution.unit).values_list("period", flat=True)),
+        key=lambda c: parse_period(c).sort_key,
+        reverse=True,
+    )
+    covered = resolution.period_code
+    periods = [c for c in periods if not covered or parse_period(covered).contains(parse_period(c))]
+    period = None
+    raw = request.GET.get("period") or (periods[0] if periods else "")
+    if raw:
+        try:
+            period = parse_period(raw)
+        except PeriodError:
+            raise Http404 from None
+    card = resolution_scorecard(resolution, period) if period else None
     return render(
-        request, "indicators/resolution_detail.html", {"resolution": resolution, "targets": targets}
+        request,
+        "indicators/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "targets": targets,
+            "amendments": resolution.amendments.prefetch_related("changes__target__indicator"),
+            "card": card,
+            "period": period,
+            "periods": periods,
+        },
     )
 
 

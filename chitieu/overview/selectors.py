@@ -18,7 +18,7 @@ from chitieu.meetings.models import Limitation, Task
 from chitieu.orgs.models import Unit, UnitLineage
 from chitieu.orgs.selectors import unit_children, unit_subtree_ids, unit_subtree_subquery
 from chitieu.reporting.calendar import unit_period_choices
-from chitieu.reporting.choices import Status, SubmissionStatus
+from chitieu.reporting.choices import BEHIND_STATUSES, Status, SubmissionStatus
 from chitieu.reporting.models import Result, Rollup
 from chitieu.reporting.selectors import ProgressRow, progress_table
 from chitieu.reporting.workflow import children_status
@@ -155,7 +155,7 @@ def unit_overview(
     for u in judged:
         rows = [r for g in progress_table(u, period) for r in g.rows]
         ov.assessed += sum(1 for r in rows if r.status != Status.NO_TARGET)
-        ov.behind += [Behind(u, r) for r in rows if r.status == Status.NOT_ACHIEVED]
+        ov.behind += [Behind(u, r) for r in rows if r.status in BEHIND_STATUSES]
     if kids:
         ids = [k.pk for k in kids]
         reported = set(

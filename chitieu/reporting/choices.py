@@ -36,12 +36,24 @@ class SubmissionStatus(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    """How a figure stands against its target."""
+    """How a figure stands against its target: for the target's own period (vượt / đạt / chưa đạt),
+    or part-way through a longer one, against the time elapsed (vượt / đúng / chậm tiến độ). A share
+    below 100% is never EXCEEDED."""
 
-    EXCEEDED = "exceeded", _("exceeded")
-    ACHIEVED = "achieved", _("achieved")
-    NOT_ACHIEVED = "not_achieved", _("not achieved")
+    EXCEEDED = "exceeded", _("exceeded the plan")
+    ACHIEVED = "achieved", _("met the plan")
+    NOT_ACHIEVED = "not_achieved", _("not met")
+    AHEAD = "ahead", _("ahead of pace")
+    ON_PACE = "on_pace", _("on pace")
+    BEHIND = "behind", _("behind pace")
     NO_TARGET = "no_target", _("no target")
+
+
+# Statuses that count as "đạt" when a resolution's targets are counted ("đạt 8/10 chỉ tiêu").
+MET_STATUSES = frozenset({Status.EXCEEDED, Status.ACHIEVED, Status.AHEAD, Status.ON_PACE})
+# Statuses a leader is shown as "chậm" on the overview: short of a target whose period has ended, or
+# behind the pace of one still running.
+BEHIND_STATUSES = frozenset({Status.NOT_ACHIEVED, Status.BEHIND})
 
 
 # A stated percentage's basis: any target's basis, or the same period last year (never a target).

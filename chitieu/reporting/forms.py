@@ -45,17 +45,11 @@ class ResultRowForm(ServiceErrorsMixin, forms.Form):
     def wants_ratio(self) -> bool:
         return self.indicator.measure in (Measure.RATIO, Measure.COUNT_MEETING)
 
-    def changed_row(self) -> bool:
+    def entered(self) -> bool:
+        """A row with a figure, or for a stored one: whether it changes anything is the service's
+        answer (Saved.changed), not decided again here."""
         cd = self.cleaned_data
-        if self.result is None:
-            return cd.get("value") is not None or cd.get("numerator") is not None
-        return (
-            cd.get("value") != self.result.value
-            or cd.get("numerator") != self.result.numerator
-            or cd.get("denominator") != self.result.denominator
-            or cd.get("status") != self.result.status
-            or (cd.get("note") or "") != self.result.note
-        )
+        return self.result is not None or cd.get("value") is not None or cd.get("numerator") is not None
 
     def as_input(self) -> ResultInput:
         cd = self.cleaned_data
@@ -67,6 +61,8 @@ class ResultRowForm(ServiceErrorsMixin, forms.Form):
             status=cd["status"],
             note=cd["note"] or "",
             expected_version=cd.get("version"),
+            # what the form has no field for is kept as stored: the qualifier (trên …)
+            qualifier=self.result.qualifier if self.result is not None else "",
         )
 
 
@@ -95,8 +91,8 @@ class ResultsFormSet:
     def is_valid(self) -> bool:
         return all(f.is_valid() for _i, f in self.rows if f.is_bound)
 
-    def changed_inputs(self) -> list[ResultInput]:
-        return [f.as_input() for _i, f in self.rows if f.is_bound and f.changed_row()]
+    def inputs(self) -> list[ResultInput]:
+        return [f.as_input() for _i, f in self.rows if f.is_bound and f.entered()]
 
     def add_save_errors(self, exc: ResultRowsRefused) -> None:
         """Show each refusal beside its row; a figure saved meanwhile by someone else is shown with

@@ -148,9 +148,9 @@ class Submission(models.Model):
 
 
 class Rollup(models.Model):
-    """Aggregates of the base units' results under a unit, kept up to date by result_save in the same
-    transaction (and rebuilt in one SQL statement by rollups.rebuild_all). Base units are those with no
-    units under them, so a district's own figure and its communes' are never counted twice."""
+    """The Sums of a unit's children's contributions for an indicator and period — each child's own
+    figure when it reported one, else the child's own roll-up (see rollups.py) — kept up to date by
+    result_save in the same transaction and rebuilt level by level by rollups.rebuild_all."""
 
     unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE, related_name="+")
@@ -159,6 +159,9 @@ class Rollup(models.Model):
     reporting = models.IntegerField(default=0)
     numerator = models.DecimalField(max_digits=30, decimal_places=6, default=0)
     denominator = models.DecimalField(max_digits=30, decimal_places=6, default=0)
+    paired = models.IntegerField(default=0)  # figures with both numerator and denominator
+    weighted = models.DecimalField(max_digits=40, decimal_places=12, default=0)  # Σ value × weight
+    weight = models.DecimalField(max_digits=30, decimal_places=6, default=0)  # Σ weight
     meeting = models.IntegerField(default=0)
 
     class Meta:

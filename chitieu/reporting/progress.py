@@ -8,17 +8,28 @@ The string enums mirror the database choices of the reporting app.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from chitieu.indicators.choices import Aggregation, Measure, Polarity, TargetKind
+from chitieu.lib.periods import Period, PeriodKind
 
 from .choices import Status
 
 __all__ = [
+    "PACE_TOLERANCE",
     "Aggregation",
     "Assessment",
+    "Sums",
+    "assess_share",
+    "contribution",
+    "count_units",
+    "expected_share",
+    "figure_of",
+    "judge_pace",
+    "rolled_value",
     "ChildValue",
     "Measure",
     "Polarity",
@@ -44,13 +55,21 @@ _RATE_PLACES = 20
 MET = frozenset({Status.ACHIEVED, Status.EXCEEDED})
 
 
+# "Đúng tiến độ" (on pace): the share achieved lies within this many percentage points of the share
+# expected by now (the time elapsed, or the indicator's seasonal profile). Five points: at the half year
+# 45–55% of the year's plan is on pace, 31% is behind, 59,9% ahead; at the first quarter 20–30%.
+PACE_TOLERANCE = Decimal(5)
+
+
 @dataclass(frozen=True)
 class Assessment:
-    """``percent`` of target (unrounded, or None), ``status``, and whether the status was judged pro rata."""
+    """``percent`` of target (the share achieved, unrounded, or None), ``status``, whether the status was
+    judged part-way through the target's period (``on_pace``), and then the share ``expected`` by now."""
 
     percent: Decimal | None
     status: Status
     on_pace: bool
+    expected: Decimal | None = None
 
 
 def _dec(value: Decimal | int | None, name: str) -> Decimal | None:
@@ -124,6 +143,8 @@ def assess(
     kind: TargetKind | str = TargetKind.LEVEL,
     measure: Measure | str = Measure.FLOW,
     elapsed: Decimal = Decimal(1),
+    expected: Decimal | None = None,
+    tolerance: Decimal = PACE_TOLERANCE,
     baseline: Decimal | None = None,
     years: int | None = None,
 ) -> Assessment:
@@ -150,12 +171,11 @@ def assess(
     honouring polarity.  Missing or non-positive baseline or years, or a negative value -> percent None,
     NO_TARGET.  ``elapsed`` does not apply.
 
-    Partial periods: when ``measure`` is FLOW and ``elapsed`` < 1 (a year-to-date result against the
-    year's plan, e.g. elapsed = 1/2 at H1, see ``Period.elapsed_fraction_of_year``), the percent is still
-    value/target × 100 as reports write it, but the status is judged against the pro-rata expectation
-    target × elapsed with the rules above, and ``on_pace`` is True: 51,7% at H1 is EXCEEDED, 31% is
-    NOT_ACHIEVED.  STOCK, RATIO and COUNT_MEETING measures are judged directly (``on_pace`` False).
-    ``elapsed`` must lie in (0, 1].
+    Part-way through the target's period (``expected``: the share of the target expected by now, in %,
+    from the time elapsed or a seasonal profile; or ``elapsed`` < 1, the fraction of the period gone):
+    FLOW measures and CUMULATIVE targets are judged on pace (``on_pace`` True), see :func:`judge_pace`;
+    the percent is still value/target × 100 as reports write it ("đạt 51,7% kế hoạch năm"). STOCK, RATIO
+    and COUNT_MEETING measures are judged directly (``on_pace`` False). ``elapsed`` must lie in (0, 1].
     """
     pol, knd, meas = Polarity(polarity), TargetKind(kind), Measure(measure)
     v, t = _dec(value, "value"), _dec(target, "target")
@@ -176,11 +196,122 @@ def assess(
         return Assessment(percent, _judge(rate, t, lower=lower, kind=knd), False)
 
     percent = percent_of(v, t, polarity=pol, kind=knd)
-    if meas is Measure.FLOW and share < 1:
+    if expected is None and share < 1:
+        expected = share * _HUNDRED
+    if (
+        expected is not None
+        and expected < _HUNDRED
+        and (meas is Measure.FLOW or knd is TargetKind.CUMULATIVE)
+    ):
+        if t.is_zero():
+            return Assessment(None, _judge(v, t, lower=lower, kind=knd), False)
         with localcontext(prec=PRECISION):
-            expected = t * share
-        return Assessment(percent, _judge(v, expected, lower=lower, kind=knd), True)
+            used = v / t * _HUNDRED  # the share of the target done (or, lower is better, used up)
+        status = judge_pace(used, expected, lower=lower, tolerance=tolerance)
+        return Assessment(percent, status, True, expected)
     return Assessment(percent, _judge(v, t, lower=lower, kind=knd), False)
+
+
+def judge_pace(
+    share: Decimal, expected: Decimal, *, lower: bool = False, tolerance: Decimal = PACE_TOLERANCE
+) -> Status:
+    """Part-way through a target's period: ``share`` of the target done so far (%) against the share
+    ``expected`` by now (%).
+
+    Higher is better: 100% or more is the whole target reached early (ACHIEVED at exactly 100, EXCEEDED
+    above); otherwise AHEAD when the share is more than ``tolerance`` points above the expectation,
+    BEHIND when more than ``tolerance`` below, ON_PACE within (bounds included). Lower is better (a
+    ceiling for the year, "dưới …"): ``share`` is the part of the ceiling used up; above 100% the ceiling
+    is already broken (NOT_ACHIEVED), more than ``tolerance`` above the expectation is BEHIND, below AHEAD.
+    A share below 100% is never EXCEEDED.
+    """
+    s, e = _num(_dec(share, "share")), _num(_dec(expected, "expected"))
+    tol = _num(_dec(tolerance, "tolerance"))
+    if lower:
+        if s > _HUNDRED:
+            return Status.NOT_ACHIEVED
+        s, e = e, s  # using less than expected is being ahead
+    elif s >= _HUNDRED:
+        return Status.EXCEEDED if s > _HUNDRED else Status.ACHIEVED
+    if s - e > tol:
+        return Status.AHEAD
+    if e - s > tol:
+        return Status.BEHIND
+    return Status.ON_PACE
+
+
+def assess_share(
+    share: Decimal,
+    *,
+    polarity: Polarity | str = Polarity.HIGHER,
+    kind: TargetKind | str = TargetKind.LEVEL,
+    measure: Measure | str = Measure.FLOW,
+    expected: Decimal | None = None,
+    tolerance: Decimal = PACE_TOLERANCE,
+) -> Assessment:
+    """Judge a share stated by the source ("đạt 31% kế hoạch") when neither the value nor the target is
+    known: the stated share is the basis. Same rules as :func:`assess` (``share`` is value/target × 100,
+    or target/value × 100 when lower is better)."""
+    pol, knd, meas = Polarity(polarity), TargetKind(kind), Measure(measure)
+    s = _num(_dec(share, "share"))
+    lower = _lower_is_better(pol, knd)
+    if (
+        expected is not None
+        and expected < _HUNDRED
+        and (meas is Measure.FLOW or knd is TargetKind.CUMULATIVE)
+    ):
+        used = s
+        if lower:
+            if s.is_zero():
+                return Assessment(s, Status.NO_TARGET, False)
+            with localcontext(prec=PRECISION):
+                used = _HUNDRED * _HUNDRED / s
+        return Assessment(s, judge_pace(used, expected, lower=lower, tolerance=tolerance), True, expected)
+    if knd is TargetKind.CEILING:
+        return Assessment(s, Status.ACHIEVED if s > _HUNDRED else Status.NOT_ACHIEVED, False)
+    if s == _HUNDRED:
+        return Assessment(s, Status.ACHIEVED, False)
+    return Assessment(s, Status.EXCEEDED if s > _HUNDRED else Status.NOT_ACHIEVED, False)
+
+
+def expected_share(
+    result_period: Period,
+    target_period: Period,
+    *,
+    as_of: dt.date | None = None,
+    season: Sequence[Decimal] | None = None,
+) -> Decimal | None:
+    """The share (%) of a target expected to be done by the end of ``result_period`` (or ``as_of``, the
+    date of a review inside it, when earlier), or None when the result covers the target's whole period.
+
+    * a year's target: the months elapsed / 12 (Q1 25%, a half-year 50%, 9 months 75%, month n n/12), or
+      the indicator's seasonal profile: ``season`` holds 12 cumulative shares (%) of the year's plan
+      normally done by the end of each month;
+    * a term's target: the years elapsed / the term's years, counted from the congress in its first year
+      (a 2020–2025 term is five years of work, 2021–2025: the end of 2022 is 40%, mid-2023 50%);
+    * any other longer period: the months elapsed over its months.
+    """
+    end = result_period.end
+    if as_of is not None and as_of < end:
+        end = as_of
+    if end >= target_period.end or end < target_period.start:
+        return None
+    if target_period.kind is PeriodKind.TERM:
+        assert target_period.end_year is not None
+        years = Decimal(target_period.end_year - target_period.year)
+        done = Decimal(end.year - target_period.year - 1) + Decimal(end.month) / 12
+        return max(Decimal(0), min(_HUNDRED, done / years * _HUNDRED))
+    months = (end.year - target_period.start.year) * 12 + end.month - target_period.start.month + 1
+    total = (
+        (target_period.end.year - target_period.start.year) * 12
+        + target_period.end.month
+        - target_period.start.month
+        + 1
+    )
+    if target_period.kind is PeriodKind.YEAR and season:
+        return Decimal(season[end.month - 1])
+    with localcontext(prec=PRECISION):
+        return Decimal(months) / Decimal(total) * _HUNDRED
 
 
 def change_percent(value: Decimal | None, previous: Decimal | None) -> Decimal | None:
@@ -206,6 +337,183 @@ def change_points(value: Decimal | None, previous: Decimal | None) -> Decimal | 
 
 
 # -- roll-ups ----------------------------------------------------------------------------------------
+
+# The one rule. A parent's figure for a period is its own reported figure when it has one, otherwise
+# the roll-up of its children, each child contributing in the same way (its own figure, else its own
+# roll-up). A figure is carried as its Sums, so that sums of sums are the sums of the figures: the kept
+# Rollup table holds, per unit, the Sums of its children's contributions, and rolled_value() turns
+# Sums into the value the indicator's rule asks for — the same arithmetic for the live roll-up, the
+# dashboard, the unit page and the documents.
+
+
+@dataclass(frozen=True)
+class Sums:
+    """What a set of figures adds up to: Σ value and how many have one; Σ numerator and Σ denominator
+    over those that have both (``paired``); Σ value × weight and Σ weight over those with a weight; how
+    many meet the indicator's threshold."""
+
+    total: Decimal = Decimal(0)
+    reporting: int = 0
+    numerator: Decimal = Decimal(0)
+    denominator: Decimal = Decimal(0)
+    paired: int = 0
+    weighted: Decimal = Decimal(0)
+    weight: Decimal = Decimal(0)
+    meeting: int = 0
+
+    FIELDS = ("total", "reporting", "numerator", "denominator", "paired", "weighted", "weight", "meeting")
+
+    def __add__(self, other: Sums) -> Sums:
+        with localcontext(prec=PRECISION):
+            return Sums(*(getattr(self, f) + getattr(other, f) for f in self.FIELDS))
+
+    def __sub__(self, other: Sums) -> Sums:
+        with localcontext(prec=PRECISION):
+            return Sums(*(getattr(self, f) - getattr(other, f) for f in self.FIELDS))
+
+    def __bool__(self) -> bool:
+        """A figure was reported (something to roll up)."""
+        return bool(self.reporting or self.paired)
+
+    def as_tuple(self) -> tuple:
+        return tuple(getattr(self, f) for f in self.FIELDS)
+
+
+NOTHING = Sums()
+
+
+def contribution(
+    value: Decimal | None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    *,
+    weight: Decimal | None = None,
+    threshold: Decimal | None = None,
+    polarity: Polarity | str = Polarity.HIGHER,
+) -> Sums:
+    """One reported figure as Sums. Nothing when it has neither a value nor a numerator and denominator
+    (a figure stated only as percentages adds nothing up)."""
+    v, n, d = _dec(value, "value"), _dec(numerator, "numerator"), _dec(denominator, "denominator")
+    w = _dec(weight, "weight")
+    pair = n is not None and d is not None
+    if v is None and not pair:
+        return NOTHING
+    meets = 0
+    if v is not None and threshold is not None:
+        t = _num(_dec(threshold, "threshold"))
+        meets = int(v <= t if Polarity(polarity) is Polarity.LOWER else v >= t)
+    with localcontext(prec=PRECISION):
+        return Sums(
+            total=v if v is not None else Decimal(0),
+            reporting=int(v is not None),
+            numerator=n if pair else Decimal(0),
+            denominator=d if pair else Decimal(0),
+            paired=int(pair),
+            weighted=v * w if v is not None and w is not None else Decimal(0),
+            weight=w if v is not None and w is not None else Decimal(0),
+            meeting=meets,
+        )
+
+
+def rolled_value(
+    sums: Sums | None, aggregation: Aggregation | str, *, scale: Decimal = _HUNDRED
+) -> Decimal | None:
+    """The value an indicator's roll-up rule gives for these Sums (None: nothing to show).
+
+    * SUM: Σ value; AVG: Σ value / how many; WEIGHTED_AVG: Σ value × weight / Σ weight;
+    * RATIO_OF_SUMS: Σ numerator / Σ denominator × ``scale`` when every figure has both; a single figure
+      without them is its own ratio; several, some without, cannot be combined (None) — rates are never
+      averaged;
+    * COUNT_MEETING: how many meet the threshold (the X of "X/Y"; Y is counted on the unit tree, see
+      :func:`count_units`); NONE: None.
+    """
+    if sums is None or not sums:
+        return None
+    agg = Aggregation(aggregation)
+    with localcontext(prec=PRECISION):
+        if agg is Aggregation.SUM:
+            return sums.total if sums.reporting else None
+        if agg is Aggregation.AVG:
+            return sums.total / sums.reporting if sums.reporting else None
+        if agg is Aggregation.WEIGHTED_AVG:
+            return sums.weighted / sums.weight if sums.weight else None
+        if agg is Aggregation.RATIO_OF_SUMS:
+            if sums.paired and sums.paired >= sums.reporting:
+                return sums.numerator / sums.denominator * _num(scale) if sums.denominator else None
+            if sums.reporting == 1 and not sums.paired:
+                return sums.total
+            return None
+        if agg is Aggregation.COUNT_MEETING:
+            return Decimal(sums.meeting) if sums.reporting else None
+    return None
+
+
+def figure_of(own: Sums, below: Sums | None) -> tuple[Sums, bool]:
+    """A unit's figure: its own when it reported one, else the roll-up of the units below it. Returns
+    the Sums it contributes upwards and whether they are the roll-up (True) rather than its own."""
+    if own:
+        return own, False
+    return (below or NOTHING), True
+
+
+@dataclass(frozen=True)
+class TreeUnit:
+    """A unit of the tree counted by :func:`count_units`: ``key``, its ``parent`` key, its ``kind``."""
+
+    key: int | str
+    parent: int | str | None
+    kind: str
+
+
+def count_units(
+    units: Sequence[TreeUnit],
+    *,
+    kinds: set[str] | frozenset[str],
+    flags: dict,
+    own: dict,
+    threshold: Decimal | None,
+    polarity: Polarity | str = Polarity.HIGHER,
+) -> dict:
+    """ "X/Y xã đạt chuẩn" for every unit of a tree: X units of Y that exist under it.
+
+    A unit of a counted kind (``kinds``; empty: units with none below them) is one of Y, and one of X
+    when its flag (``flags[key]``) meets ``threshold`` (honouring polarity). Any other unit counts its own
+    X/Y when it reported one (``own[key] = (X, Y)``), else the sum over the units under it. Returns
+    ``{key: (X, Y)}`` as Decimals.
+    """
+    pol = Polarity(polarity)
+    limit = _dec(threshold, "threshold")
+    below: dict = {}
+    for u in units:
+        below.setdefault(u.parent, []).append(u)
+    out: dict = {}
+
+    def visit(u: TreeUnit) -> tuple[Decimal, Decimal]:
+        if u.key in own:
+            x, y = own[u.key]
+            result = (Decimal(x), Decimal(y))
+        elif (u.kind in kinds) if kinds else not below.get(u.key):
+            flag = _dec(flags.get(u.key), "flag")
+            meets = (
+                flag is not None
+                and limit is not None
+                and (flag <= limit if pol is Polarity.LOWER else flag >= limit)
+            )
+            result = (Decimal(int(meets)), Decimal(1))
+        else:
+            x = y = Decimal(0)
+            for c in below.get(u.key, []):
+                cx, cy = visit(c)
+                x, y = x + cx, y + cy
+            result = (x, y)
+        out[u.key] = result
+        return result
+
+    keys = {u.key for u in units}
+    for u in units:
+        if u.parent not in keys:
+            visit(u)
+    return out
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ from chitieu.orgs.models import Unit
 from chitieu.orgs.selectors import unit_children
 
 from .baselines import Baseline, baselines
-from .choices import ComparisonKind, StatedBasis, Status
+from .choices import MET_STATUSES, ComparisonKind, StatedBasis, Status
 from .models import Result, StatedComparison
 from .models import Rollup as RollupRow
-from .progress import Assessment, Rollup, assess, change_percent, change_points
+from .progress import Assessment, Rollup, assess, assess_share, change_percent, change_points, expected_share
 from .rollups import rollup_value
 
 
@@ -49,6 +49,31 @@ class BasisCell:
     stated_qualifier: str = ""
     decimals: int = 1  # the stated percentage's own precision, else one decimal
     written: str = ""  # the basis as the source wrote it ("kế hoạch thị xã")
+    target_period: Period | None = None  # the period the target is for (the year's plan at H1)
+    in_force: Decimal | None = None  # the target's value in force for the period (amendments)
+
+    @property
+    def derived(self) -> bool:
+        """The target was worked back from a stated percentage, not adopted."""
+        return bool(self.target is not None and self.target.derived)
+
+    @property
+    def from_stated(self) -> bool:
+        """Assessed on the percentage the source states, neither value nor target being known."""
+        return self.stated_percent is not None and self.assessment is not None
+
+    @property
+    def target_value(self) -> Decimal | None:
+        if self.in_force is not None:
+            return self.in_force
+        return self.target.value if self.target is not None else None
+
+    @property
+    def share_phrase(self) -> str:
+        """ "đạt 51,7% kế hoạch năm — đúng tiến độ" (the wording of every page and document)."""
+        from .wording import share_phrase
+
+        return share_phrase(self)
 
     @property
     def basis_label(self) -> str:
@@ -102,23 +127,44 @@ def _applicable_periods(p: Period) -> list[str]:
     return codes
 
 
-def _elapsed(result_period: Period, target_period: Period) -> Decimal:
-    if target_period.code == result_period.code:
-        return Decimal(1)
-    if target_period.kind == PeriodKind.YEAR:
-        return result_period.elapsed_fraction_of_year()
-    if target_period.kind == PeriodKind.TERM:
-        total = (target_period.end - target_period.start).days + 1
-        done = (min(result_period.end, target_period.end) - target_period.start).days + 1
-        return max(Decimal(0), min(Decimal(1), Decimal(done) / Decimal(total)))
-    return Decimal(1)
-
-
 def _is_percent(ind: Indicator) -> bool:
     return ind.measure_unit.dimension == Dimension.PERCENT
 
 
-def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None = None) -> list[FieldGroup]:
+def review_date(unit: Unit, period: Period):
+    """The date of the unit's latest conference reviewing the period, when it falls inside it: a
+    mid-term review's figures are judged against the time elapsed by then."""
+    from chitieu.meetings.models import Conference
+
+    date = (
+        Conference.objects.filter(unit=unit, period=period.code)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    return date if date is not None and date < period.end else None
+
+
+def targets_in_force(unit: Unit, on) -> dict[int, Decimal]:
+    """Target id → its value on a date, for the unit's targets an amendment dated later changed (the
+    old value was then in force). One query for all."""
+    from chitieu.indicators.models import AmendedTarget
+
+    out: dict[int, Decimal] = {}
+    for change in (
+        AmendedTarget.objects.filter(target__unit=unit, amendment__date__gt=on)
+        .select_related("amendment")
+        .order_by("amendment__date", "id")
+    ):
+        out.setdefault(change.target_id, change.old_value)  # the earliest later amendment's old value
+    return out
+
+
+def progress_table(
+    unit: Unit, period: Period, *, resolution: Resolution | None = None, as_of=None
+) -> list[FieldGroup]:
+    """``as_of``: the date the figures stand at, when earlier than the period's end (a mid-term
+    review); by default the date of the unit's conference reviewing the period, if inside it."""
     prev = period.same_period_last_year()
     periods = [period.code] + ([prev.code] if prev else [])
     results = {
@@ -149,6 +195,9 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
     ):
         targets[t.indicator_id][t.basis] = t  # most specific period wins
 
+    if as_of is None:
+        as_of = review_date(unit, period)
+    in_force_of = targets_in_force(unit, as_of or period.end)
     if resolution is None:
         ind_ids = {iid for (iid, _pc) in results} | set(targets)
     else:
@@ -162,7 +211,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
         below = {r.indicator_id: r for r in RollupRow.objects.filter(unit=unit, period=period.code)}
     count_indicators = list(
         Indicator.objects.filter(aggregation=Aggregation.COUNT_MEETING, child_indicator_id__in=list(below))
-    )
+    )  # "X/Y xã đạt chuẩn" wherever the units below carry the flags it counts
     own_ids = set(ind_ids)
     if resolution is None:
         ind_ids |= {i.pk for i in count_indicators} | set(below)
@@ -170,6 +219,13 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
     indicators = {
         i.pk: i for i in Indicator.objects.filter(pk__in=ind_ids).select_related("measure_unit", "parent")
     }
+    counts: dict[int, tuple] = {}
+    if children:
+        from .dashboard import counts_below
+
+        on = min(period.end, unit.valid_to or period.end)
+        wanted = [i for i in indicators.values() if i.aggregation == Aggregation.COUNT_MEETING]
+        counts = {k: v.get(unit.pk, (None, None)) for k, v in counts_below(unit, on, period, wanted).items()}
     # A unit formed after last year's period is compared with its predecessors' figures.
     rebuilt_prev = {}
     if prev is not None and unit.valid_from > prev.start:
@@ -194,25 +250,41 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             if t is None and st is None:
                 continue
             a = None
+            tp = parse_period(t.period) if t is not None else (period.year_period() or period)
+            expected = None
+            if ind.measure == Measure.FLOW or (t is not None and t.kind == "cumulative"):
+                expected = expected_share(period, tp, as_of=as_of, season=ind.season or None)
+            in_force = in_force_of.get(t.pk) if t is not None else None
             if t is not None:
-                tp = parse_period(t.period)
                 a = assess(
                     value,
-                    t.value,
+                    in_force if in_force is not None else t.value,
                     polarity=Polarity(ind.polarity),
                     kind=t.kind,
                     measure=Measure(ind.measure),
-                    elapsed=_elapsed(period, tp),
+                    expected=expected,
                 )
-                if status == Status.NO_TARGET:
-                    status = a.status
-            cell = BasisCell(basis=basis, target=t, assessment=a)
+            cell = BasisCell(basis=basis, target=t, assessment=a, target_period=tp, in_force=in_force)
             if st is not None:
                 cell.written = st.basis_label
                 cell.decimals = _decimals(st.percent)
                 if a is None or a.percent is None:
                     cell.stated_percent = st.percent
                     cell.stated_qualifier = st.qualifier
+                    # A share stated without value or target is a basis for assessment all the same.
+                    share = st.percent
+                    if st.qualifier == "over" and share >= 100:
+                        share = share + Decimal("0.01")  # "trên 100%": more than the target
+                    a = assess_share(
+                        share,
+                        polarity=Polarity(ind.polarity),
+                        kind=t.kind if t is not None else "level",
+                        measure=Measure(ind.measure),
+                        expected=expected_share(period, tp, as_of=as_of, season=ind.season or None),
+                    )
+                    cell.assessment = Assessment(st.percent, a.status, a.on_pace, a.expected)
+            if status == Status.NO_TARGET and cell.assessment is not None:
+                status = cell.assessment.status
             cells.append(cell)
         change, points, change_stated = None, _is_percent(ind), False
         rebuilt = rebuilt_prev.get((unit.pk, ind.pk)) if prev_res is None else None
@@ -236,7 +308,7 @@ def progress_table(unit: Unit, period: Period, *, resolution: Resolution | None 
             status=status,
             stated=stated,
         )
-        _attach_rollup(row, ind, children, below)
+        _attach_rollup(row, ind, children, below, counts)
         rows_by_field[ind.field].append(row)
     labels = dict(Field.choices)
     return [FieldGroup(f, labels[f], rows_by_field[f]) for f in FIELD_ORDER if rows_by_field.get(f)]
@@ -272,30 +344,25 @@ def _order_with_components(indicators: list[Indicator]) -> list[tuple[Indicator,
     return out
 
 
-def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], below: dict) -> None:
-    """The units below, aggregated by the indicator's rule, from the unit's roll-up row."""
+def _attach_rollup(row: ProgressRow, ind: Indicator, children: list[Unit], below: dict, counts: dict) -> None:
+    """The units below, by the one rule (progress.py): X/Y counted on the tree, any other figure from
+    the unit's kept roll-up row (its children's own figures, else their roll-ups)."""
     if not children:
         return
     agg = Aggregation(ind.aggregation)
-    if agg == Aggregation.COUNT_MEETING and ind.child_indicator_id:
-        kinds = {k.strip() for k in ind.child_kinds.split(",") if k.strip()}
-        expected = len([c for c in children if not kinds or c.kind in kinds])
-        src = below.get(ind.child_indicator_id)
-        met = int(src.meeting) if src else 0
+    if agg == Aggregation.COUNT_MEETING:
+        x, y = counts.get(ind.pk, (None, None))
+        if y is None:
+            return
         row.rollup = Rollup(
-            value=Decimal(met),
-            numerator=Decimal(met),
-            denominator=Decimal(expected),
-            reporting=int(src.reporting) if src else 0,
-            expected=expected,
-            missing=(),
+            value=x, numerator=x, denominator=y, reporting=int(y), expected=int(y), missing=()
         )
-        row.rollup_count = (met, expected)
+        row.rollup_count = (int(x), int(y))
         return
     if agg == Aggregation.NONE:
         return
     src = below.get(ind.pk)
-    if src is None or not src.reporting:
+    if src is None or not (src.reporting or src.paired):
         return
     row.rollup = Rollup(
         value=rollup_value(src, ind),
@@ -347,3 +414,73 @@ def indicator_history(indicator: Indicator, unit: Unit) -> list:
                 rows.append(RebuiltResult(code, b.value, None, b.sources))
     rows.sort(key=lambda r: parse_period(r.period).sort_key)
     return rows
+
+
+@dataclass
+class ScoreLine:
+    """One numbered target of a resolution (chỉ tiêu số n) and how it stands for a period."""
+
+    number: int
+    indicator: Indicator
+    cell: BasisCell | None
+    status: Status
+
+    @property
+    def met(self) -> bool:
+        return self.status in MET_STATUSES
+
+
+@dataclass
+class Scorecard:
+    """ "Đạt X/N chỉ tiêu": the resolution's numbered targets for a period, each assessed by the one
+    assessment function (part-way through the term: on pace counts as met)."""
+
+    lines: list[ScoreLine]
+
+    @property
+    def total(self) -> int:
+        return len(self.lines)
+
+    @property
+    def met(self) -> int:
+        return sum(1 for line in self.lines if line.met)
+
+    @property
+    def share(self) -> Decimal | None:
+        return Decimal(self.met) * 100 / Decimal(self.total) if self.total else None
+
+
+def resolution_scorecard(resolution: Resolution, period: Period, *, as_of=None) -> Scorecard:
+    """The resolution's numbered targets in force for the period, assessed on its unit's figures."""
+    numbered = {
+        t.indicator_id: t.number
+        for t in Target.objects.filter(resolution=resolution, number__isnull=False).only(
+            "indicator_id", "number"
+        )
+    }
+    if not numbered:
+        return Scorecard([])
+    rows = {
+        r.indicator.pk: r
+        for g in progress_table(resolution.unit, period, resolution=resolution, as_of=as_of)
+        for r in g.rows
+    }
+    lines = []
+    indicators = {
+        i.pk: i for i in Indicator.objects.filter(pk__in=list(numbered)).select_related("measure_unit")
+    }
+    for ind_id, number in sorted(numbered.items(), key=lambda kv: kv[1]):
+        row = rows.get(ind_id)
+        cell = (
+            next(
+                (c for c in row.bases if c.target is not None and c.target.resolution_id == resolution.pk),
+                None,
+            )
+            if row
+            else None
+        )
+        status = (
+            cell.assessment.status if cell is not None and cell.assessment is not None else Status.NO_TARGET
+        )
+        lines.append(ScoreLine(number, indicators[ind_id], cell, status))
+    return Scorecard(lines)

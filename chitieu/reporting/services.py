@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,8 @@ from chitieu.orgs.selectors import UP_CTE
 
 from . import rollups
 from .choices import ComparisonKind, ResultSource, ResultStatus, SubmissionStatus
-from .models import Result, StatedComparison, Submission
+from .models import Result, Rollup, StatedComparison, Submission
+from .progress import figure_of
 
 
 def period_parse(code: str, *, field: str = "period") -> Period:
@@ -63,6 +65,37 @@ def _save_new_or_existing(obj, what: str) -> None:
             ),
             code="exists",
         ) from None
+
+
+def version_check(obj, expected_version: int | None, *, what: str, yours: Decimal | None) -> None:
+    """The one optimistic-lock check of result_save and target_save: a write that read an older
+    version is refused, naming the value someone else saved meanwhile and the one typed."""
+    if obj is None or obj.pk is None or expected_version is None or obj.version == expected_version:
+        return
+    if what == "figure":
+        message = _(
+            "Someone else changed this figure meanwhile: it is now {theirs}, you entered {yours}. "
+            "Save again to keep yours, or reload to keep theirs."
+        )
+    else:
+        message = _(
+            "Someone else changed this target meanwhile: it is now {theirs}, you entered {yours}. "
+            "Save again to keep yours, or reload to keep theirs."
+        )
+    raise ValidationError(
+        {"value": ValidationError(message.format(theirs=_num(obj.value), yours=_num(yours)), code="conflict")}
+    )
+
+
+class Saved(NamedTuple):
+    """What a write returns: the object, whether it changed anything (a write that changes nothing adds
+    no version and no audit row), whether it was created, and the soft findings the validation rules
+    raised on it (hard ones refuse the write)."""
+
+    object: Any
+    changed: bool
+    created: bool = False
+    findings: tuple = ()
 
 
 # The longest note or reason a figure or target keeps: what the results form allows, for the API and
@@ -115,9 +148,12 @@ def _num(value: Decimal | None) -> str:
     return format_number(value, lang=current_lang()) if value is not None else "—"
 
 
-_ANCESTRY_SQL = (
+_PLACE_SQL = (
     UP_CTE
-    + """SELECT (SELECT COUNT(*) FROM orgs_unit c WHERE c.parent_id = %s), up.id, s.window_rule
+    + """SELECT (SELECT COUNT(*) FROM orgs_unit c WHERE c.parent_id = %s), up.id, s.window_rule,
+        (SELECT COUNT(*) FROM reporting_result r WHERE r.unit_id = up.id AND r.indicator_id = %s
+            AND r.period = %s AND (r.value IS NOT NULL OR (r.numerator IS NOT NULL AND r.denominator IS NOT NULL))),
+        (SELECT COUNT(*) FROM indicators_indicator d WHERE d.weight_indicator_id = %s)
     FROM (SELECT 1 AS one) one
     LEFT JOIN up ON 1 = 1
     LEFT JOIN reporting_reportingsetup s ON s.unit_id = up.id
@@ -125,21 +161,31 @@ _ANCESTRY_SQL = (
 )
 
 
-def _ancestry(unit: Unit) -> tuple[list[int], bool, str]:
-    """What a result save needs to know about the unit's place in the tree, in one query: its
-    ancestors' ids (nearest first, for the roll-ups), whether it is a base unit (no units under it),
-    and its data-window rule (the nearest unit up the tree with a reporting setup decides)."""
+@dataclass(frozen=True)
+class Place:
+    """What a save needs to know about the unit's place in the tree, read in one query: its ancestors
+    nearest first, each with whether it reported its own figure of the indicator for the period (the
+    roll-up stops there); whether the unit has units under it; its data-window rule (the nearest unit
+    up the tree with a reporting setup decides); whether other indicators use this one as their weight."""
+
+    ancestors: list[tuple[int, bool]]
+    is_base: bool
+    rule: str
+    weighs_others: bool
+
+
+def _place(unit: Unit, indicator_id: int | None = None, period: str = "") -> Place:
     with connection.cursor() as cur:
-        cur.execute(_ANCESTRY_SQL, [unit.pk, unit.pk])
+        cur.execute(_PLACE_SQL, [unit.pk, unit.pk, indicator_id or -1, period, indicator_id or -1])
         rows = cur.fetchall()
-    ancestors = [uid for _n, uid, _r in rows if uid is not None and uid != unit.pk]
-    rule = next((r for _n, _uid, r in rows if r), None)
-    return ancestors, rows[0][0] == 0, rule or settings.CHITIEU_DEFAULT_WINDOW_RULE
+    ancestors = [(uid, bool(own)) for _n, uid, _r, own, _w in rows if uid is not None and uid != unit.pk]
+    rule = next((r for _n, _uid, r, _o, _w in rows if r), None)
+    return Place(ancestors, rows[0][0] == 0, rule or settings.CHITIEU_DEFAULT_WINDOW_RULE, bool(rows[0][4]))
 
 
 def window_rule_for(unit: Unit) -> str:
     """The data-window rule of the nearest unit up the tree that has a reporting setup (one query)."""
-    return _ancestry(unit)[2]
+    return _place(unit).rule
 
 
 def _check_unit_in_period(unit: Unit, period: Period) -> None:
@@ -166,19 +212,9 @@ class StatedInput:
 
 
 def _validate_value(indicator: Indicator, value: Decimal | None, numerator, denominator) -> None:
+    """What no figure can be, whatever the rules: a zero denominator, half a ratio. (Bounds, shares,
+    X ≤ Y and the rest are validation rules an office edits: chitieu.validation.)"""
     errors: dict[str, str] = {}
-    if value is not None and indicator.is_share:
-        if value > 100 or value < 0:
-            errors["value"] = _("{indicator} is a share of a whole: it must lie between 0 and 100%.").format(
-                indicator=indicator.name
-            )
-    if indicator.measure == Measure.COUNT_MEETING and value is not None and denominator is not None:
-        if value > denominator:
-            errors["value"] = _("{x}/{y}: the count cannot exceed the number of units.").format(
-                x=value, y=denominator
-            )
-        if value < 0:
-            errors["value"] = _("A count cannot be negative.")
     if denominator is not None and denominator == 0:
         errors["denominator"] = _("The denominator cannot be zero.")
     if indicator.measure == Measure.RATIO and (numerator is None) != (denominator is None):
@@ -211,8 +247,9 @@ def result_save(
     reason: str = "",
     create_only: bool = False,
     instance: Result | None = None,
-) -> Result:
-    """Create or update the one result for (indicator, unit, period).
+) -> Saved:
+    """Create or update the one result for (indicator, unit, period). ``stated`` replaces the stated
+    percentages when given; when empty the stored ones are kept. Returns :class:`Saved`.
 
     ``instance``: the row the caller means to change (an API update of /results/<id>/); the keys must
     be that row's, and ``expected_version`` is checked against that row."""
@@ -223,26 +260,123 @@ def result_save(
     if instance is not None:
         _same_row_keys(instance, {"indicator": indicator, "unit": unit, "period": p.code})
     _check_unit_in_period(unit, p)
-    today = today or timezone.localdate()
-    ancestors, is_base, rule = _ancestry(unit)
-    if status == ResultStatus.ACTUAL:
-        _start, window_end = p.data_window(rule)
-        if window_end >= today:
-            raise ValidationError(
-                {
-                    "status": _(
-                        "{period} is not over yet (its data window ends on {end}): mark the figure as an estimate (ước)."
-                    ).format(period=p.code, end=window_end.strftime("%d/%m/%Y"))
-                }
-            )
-    if indicator.measure == Measure.RATIO and value is None and numerator is not None and denominator:
-        scale = 100 if indicator.measure_unit.dimension == Dimension.PERCENT else 1
-        value = (numerator * scale / denominator).quantize(Decimal("0.000001"))
+    place = _place(unit, indicator.pk, p.code)
+    _check_status(p, status, place.rule, today or timezone.localdate())
+    value = _ratio_value(indicator, value, numerator, denominator)
     stated = list(stated)
     if value is None and not stated:
         raise ValidationError({"value": _("Enter a value.")})
     _validate_value(indicator, value, numerator, denominator)
 
+    sub = _lock_submission(unit, p)
+    rows = Result.objects.select_for_update()
+    if instance is not None:
+        result = rows.filter(pk=instance.pk).first()
+        if result is None:
+            raise ValidationError(_("This figure was deleted meanwhile: reload the page."), code="gone")
+    else:
+        result = rows.filter(indicator=indicator, unit=unit, period=p.code).first()
+    if create_only and result is not None:
+        raise _exists(result, "figure")
+    version_check(result, expected_version, what="figure", yours=value)
+    created = result is None
+    if created:
+        result = Result(
+            indicator=indicator, unit=unit, period=p.code, entered_by=actor if is_user(actor) else None
+        )
+        before, old_stated = None, []
+    else:
+        result.indicator, result.unit = indicator, unit  # in hand: not fetched again for the audit row
+        before, old_stated = _result_state(result), list(result.stated.all())
+    old = Decimal(result.value) if result.value is not None else None, result.numerator, result.denominator
+    old_document = result.source_document_id
+    stated_rows = [_stated_row(s) for s in stated] if stated else [_stated_row(s) for s in old_stated]
+    _assign(
+        result,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        status=status,
+        qualifier=qualifier,
+        note=note,
+        source=source,
+        source_ref=source_ref,
+        source_text=source_text,
+        source_document=source_document,
+        source_span=source_span,
+    )
+    after = _result_state(result, stated_rows)
+    if before is not None:
+        before["stated"] = sorted([str(x) for x in _stated_row(r)] for r in old_stated)
+        linked = source_document is not None and source_document.pk != old_document
+        if _figure(before) == _figure(after) and not linked:
+            # Nothing the figure says changed (the channel it came through again is not a change of the
+            # figure; a new link to the document it is written in is): no new version, no audit entry,
+            # and the row is left as it was.
+            result.refresh_from_db()
+            return Saved(result, False)
+        _require_reason(sub, reason)
+        result.version += 1
+    check = _validate(
+        result, old=old, stated=stated_rows, carried=not stated and bool(old_stated), place=place
+    )
+    # The indicator and unit were resolved by the caller and the row is locked: checking that they
+    # exist, and that the row is unique, would be three more queries on every save; the one check
+    # constraint (a denominator is never zero) is _validate_value's.
+    result.full_clean(exclude=["indicator", "unit"], validate_unique=False, validate_constraints=False)
+    _save_new_or_existing(result, "figure")
+    _roll_up(result, place, old)
+    if stated:
+        result.stated.all().delete()
+        StatedComparison.objects.bulk_create(
+            StatedComparison(
+                result=result,
+                basis=s.basis,
+                kind=s.kind,
+                percent=s.percent,
+                basis_label=s.basis_label,
+                qualifier=s.qualifier,
+            )
+            for s in stated
+        )
+    record(
+        actor=actor,
+        action="create" if created else "update",
+        obj=result,
+        before=before,
+        after=after | {"version": result.version},
+        unit=unit,
+        reason=(reason or "").strip(),
+    )
+    stored = _store_findings(actor, check + _validate_related(result, place))
+    return Saved(result, True, created, stored)
+
+
+def _check_status(p: Period, status: str, rule: str, today: dt.date) -> None:
+    """A period whose data window has not closed can hold only estimates."""
+    if status != ResultStatus.ACTUAL:
+        return
+    _start, window_end = p.data_window(rule)
+    if window_end >= today:
+        raise ValidationError(
+            {
+                "status": _(
+                    "{period} is not over yet (its data window ends on {end}): mark the figure as an estimate (ước)."
+                ).format(period=p.code, end=window_end.strftime("%d/%m/%Y"))
+            }
+        )
+
+
+def _ratio_value(indicator: Indicator, value, numerator, denominator) -> Decimal | None:
+    """A ratio given only as numerator and denominator gets its value computed."""
+    if indicator.measure == Measure.RATIO and value is None and numerator is not None and denominator:
+        scale = 100 if indicator.measure_unit.dimension == Dimension.PERCENT else 1
+        return (numerator * scale / denominator).quantize(Decimal("0.000001"))
+    return value
+
+
+def _lock_submission(unit: Unit, p: Period) -> Submission | None:
+    """The unit's submission for the period, locked; a submitted or approved period refuses changes."""
     sub = Submission.objects.select_for_update().filter(unit=unit, period=p.code).first()
     if sub is not None and sub.locked:
         raise ValidationError(
@@ -251,108 +385,106 @@ def result_save(
             ),
             code="locked",
         )
-    rows = Result.objects.select_for_update()
-    if instance is not None:
-        result = rows.filter(pk=instance.pk).first()
-        if result is None:
-            raise ValidationError(_("This figure was deleted meanwhile: reload the page."), code="gone")
-    else:
-        result = rows.filter(indicator=indicator, unit=unit, period=p.code).first()
-    if result is not None:  # the objects in hand, not fetched again for validation and the audit row
-        result.indicator, result.unit = indicator, unit
-    old_contribution = rollups.NONE
-    stated_rows = [
-        (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier) for s in stated
-    ]
-    if create_only and result is not None:
-        raise _exists(result, "figure")
-    before = None
-    if result is None:
-        result = Result(
-            indicator=indicator, unit=unit, period=p.code, entered_by=actor if is_user(actor) else None
+    return sub
+
+
+def _require_reason(sub: Submission | None, reason: str) -> None:
+    if sub is not None and sub.status == SubmissionStatus.REOPENED and not (reason or "").strip():
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("These results were approved before: give the reason for changing this figure."),
+                    code="reason_required",
+                )
+            },
         )
-    else:
-        if expected_version is not None and result.version != expected_version:
-            raise ValidationError(
-                {
-                    "value": ValidationError(
-                        _(
-                            "Someone else changed this figure meanwhile: it is now {theirs}, you entered {yours}. "
-                            "Save again to keep yours, or reload to keep theirs."
-                        ).format(theirs=_num(result.value), yours=_num(value)),
-                        code="conflict",
-                    )
-                }
-            )
-        before = _result_state(result)
-        old_contribution = rollups.contribution(indicator, result.value, result.numerator, result.denominator)
-    result.value = value
-    result.numerator = numerator
-    result.denominator = denominator
-    result.status = status
-    result.qualifier = qualifier
-    result.note = note
-    result.source = source
-    result.source_ref = source_ref
-    result.source_text = source_text
-    result.source_document = source_document
+
+
+def _assign(result: Result, *, source_span, **fields) -> None:
+    for name, value in fields.items():
+        setattr(result, name, value)
     result.source_start, result.source_end = source_span or (None, None)
-    after_fields = _result_state(result, stated_rows if stated else None)
-    if before is not None:
-        if stated:
-            before["stated"] = sorted(
-                [str(x) for x in (r.basis, r.kind, r.percent.normalize(), r.basis_label, r.qualifier)]
-                for r in result.stated.all()
-            )
-        else:
-            after_fields.pop("stated", None)
-        if _same_figure(before, after_fields):
-            return result  # nothing changed: no new version, no audit entry
-        if sub is not None and sub.status == SubmissionStatus.REOPENED and not (reason or "").strip():
-            raise ValidationError(
-                {
-                    "note": ValidationError(
-                        _("These results were approved before: give the reason for changing this figure."),
-                        code="reason_required",
-                    )
-                },
-            )
-        result.version += 1
-    # The indicator and unit were resolved by the caller and the row is locked: checking that they
-    # exist, and that the row is unique, would be three more queries on every save; the one check
-    # constraint (a denominator is never zero) is _validate_value's.
-    result.full_clean(exclude=["indicator", "unit"], validate_unique=False, validate_constraints=False)
-    _save_new_or_existing(result, "figure")
-    rollups.apply_change(
-        result,
-        ancestors if is_base else [],
-        old_contribution,
-        rollups.contribution(indicator, result.value, result.numerator, result.denominator),
+
+
+def _stated_row(s) -> tuple:
+    return (s.basis, s.kind, Decimal(s.percent).normalize(), s.basis_label, s.qualifier)
+
+
+def _validate(result: Result, *, old, stated, carried: bool, place: Place):
+    """The validation rules on the figure (chitieu.validation): a hard rule refuses the save
+    (ValidationError naming the field, the rule and the figures), soft ones come back as drafts."""
+    from chitieu.validation.services import validate_result
+
+    return validate_result(result=result, old=old, stated=stated, carried=carried, ancestors=place)
+
+
+def _validate_related(result: Result, place: Place):
+    """The rules comparing the figure with others (parts and whole, periods, the units below), after
+    the write."""
+    from chitieu.validation.services import validate_related
+
+    return validate_related(result=result, place=place)
+
+
+def _store_findings(actor, check) -> tuple:
+    from chitieu.validation.services import findings_store
+
+    return tuple(findings_store(actor=actor, check=check))
+
+
+def _weight_of(indicator: Indicator, unit_id: int, period: str) -> Decimal | None:
+    if not indicator.weight_indicator_id:
+        return None
+    return (
+        Result.objects.filter(indicator_id=indicator.weight_indicator_id, unit_id=unit_id, period=period)
+        .values_list("value", flat=True)
+        .first()
     )
-    if stated:
-        result.stated.all().delete()
-        for s in stated:
-            StatedComparison.objects.create(
-                result=result,
-                basis=s.basis,
-                kind=s.kind,
-                percent=s.percent,
-                basis_label=s.basis_label,
-                qualifier=s.qualifier,
-            )
-    record(
-        actor=actor,
-        action="create" if before is None else "update",
-        obj=result,
-        before=before,
-        after=_result_state(result, stated_rows if stated else None) | {"version": result.version},
-        unit=unit,
-        reason=(reason or "").strip(),
-    )
-    return result
+
+
+def _roll_up(result: Result, place: Place, old: tuple) -> None:
+    """Carry the change of the unit's figure up the tree (rollups.py): the unit contributes its own
+    figure when it has one, else its own roll-up; the change reaches each ancestor up to the first that
+    reported its own figure. A figure used as other indicators' weight changes their weighted sums."""
+    indicator, unit_id, period = result.indicator, result.unit_id, result.period
+    weight = _weight_of(indicator, unit_id, period)
+    before = rollups.contribution(indicator, *old, weight=weight)
+    after = rollups.contribution(indicator, result.value, result.numerator, result.denominator, weight=weight)
+    if not place.is_base and (not before or not after):
+        below = rollups.sums_of(
+            Rollup.objects.filter(unit_id=unit_id, indicator=indicator, period=period).first()
+        )
+        before, _r = figure_of(before, below)
+        after, _r = figure_of(after, below)
+    rollups.apply_change(result, rollups.chain_up(place.ancestors), after - before)
+    if place.weighs_others:
+        _reweigh(result, old[0])
+
+
+def _reweigh(weight_result: Result, old_weight: Decimal | None) -> None:
+    """This figure is the weight of other indicators' weighted averages: their contributions change."""
+    unit = weight_result.unit
+    for ind in Indicator.objects.filter(weight_indicator=weight_result.indicator).select_related(
+        "measure_unit"
+    ):
+        own = Result.objects.filter(indicator=ind, unit=unit, period=weight_result.period).first()
+        if own is None or own.value is None:
+            continue
+        own.indicator = ind
+        before = rollups.contribution(ind, own.value, own.numerator, own.denominator, weight=old_weight)
+        after = rollups.contribution(
+            ind, own.value, own.numerator, own.denominator, weight=weight_result.value
+        )
+        rollups.apply_change(
+            own, rollups.chain_up(_place(unit, ind.pk, own.period).ancestors), after - before
+        )
 
 
 AUDITED_RESULT_FIELDS = ("value", "numerator", "denominator", "status", "qualifier", "note", "source")
+
+
+def _figure(state: dict) -> dict:
+    return {k: v for k, v in state.items() if k != "source"}
 
 
 def _result_state(result: Result, stated_rows=None) -> dict:
@@ -360,11 +492,6 @@ def _result_state(result: Result, stated_rows=None) -> dict:
     if stated_rows is not None:
         state["stated"] = sorted([str(x) for x in row] for row in stated_rows)
     return state
-
-
-def _same_figure(before: dict, after: dict) -> bool:
-    keys = set(before) | set(after)
-    return all(before.get(k) == after.get(k) for k in keys if k != "version")
 
 
 @transaction.atomic
@@ -386,8 +513,10 @@ def target_save(
     source_span: tuple[int, int] | None = None,
     reason: str = "",
     create_only: bool = False,
+    number: int | None = None,
+    illustrative: bool | None = None,
     instance: Target | None = None,
-) -> Target:
+) -> Saved:
     """Create or update the one target for (indicator, unit, period, basis); ``instance`` as in
     :func:`result_save`. A derived target (worked back from a document's stated percentage) may be
     recorded by whoever enters the figure it comes from."""
@@ -401,14 +530,6 @@ def target_save(
     _check_unit_in_period(unit, p)
     if value is None:
         raise ValidationError({"value": _("Enter a value.")})
-    if indicator.is_share and (value > 100 or value < 0):
-        raise ValidationError(
-            {
-                "value": _("{indicator} is a share of a whole: it must lie between 0 and 100%.").format(
-                    indicator=indicator.name
-                )
-            }
-        )
     if resolution is not None:
         covered = resolution.period_code
         if covered:
@@ -430,8 +551,10 @@ def target_save(
         target = rows.filter(indicator=indicator, unit=unit, period=p.code, basis=basis).first()
     if create_only and target is not None:
         raise _exists(target, "target")
+    version_check(target, expected_version, what="target", yours=value)
+    created = target is None
     before = None
-    if target is None:
+    if created:
         target = Target(
             indicator=indicator,
             unit=unit,
@@ -440,18 +563,6 @@ def target_save(
             created_by=actor if is_user(actor) else None,
         )
     else:
-        if expected_version is not None and target.version != expected_version:
-            raise ValidationError(
-                {
-                    "value": ValidationError(
-                        _(
-                            "Someone else changed this target meanwhile: it is now {theirs}, you entered {yours}. "
-                            "Save again to keep yours, or reload to keep theirs."
-                        ).format(theirs=_num(target.value), yours=_num(value)),
-                        code="conflict",
-                    )
-                }
-            )
         before = snapshot(target, AUDITED_TARGET_FIELDS)
     target.value = value
     target.kind = kind
@@ -461,26 +572,42 @@ def target_save(
     target.note = note
     target.source_document = source_document
     target.source_start, target.source_end = source_span or (None, None)
+    if number is not None:
+        target.number = number
+    if illustrative is not None:
+        target.illustrative = illustrative
     after = snapshot(target, AUDITED_TARGET_FIELDS)
     if before is not None:
         if before == after:
-            return target
+            return Saved(target, False)
         target.version += 1
+    from chitieu.validation.services import validate_target
+
+    validate_target(target=target)
     target.full_clean(validate_unique=False)
     _save_new_or_existing(target, "target")
     record(
         actor=actor,
-        action="create" if before is None else "update",
+        action="create" if created else "update",
         obj=target,
         before=before,
         after=after | {"version": target.version},
         unit=unit,
         reason=(reason or "").strip(),
     )
-    return target
+    return Saved(target, True, created)
 
 
-AUDITED_TARGET_FIELDS = ("value", "kind", "resolution", "basis_label", "derived", "note")
+AUDITED_TARGET_FIELDS = (
+    "value",
+    "kind",
+    "resolution",
+    "basis_label",
+    "derived",
+    "note",
+    "number",
+    "illustrative",
+)
 
 
 # Bases a stated "đạt X% …" can imply a target of (a share of the same period last year cannot).
@@ -582,7 +709,7 @@ def targets_derive(
                     basis=s.basis_label or s.basis,
                     target=format_number(derived),
                 ),
-            )
+            ).object
         )
     return saved
 
@@ -598,6 +725,7 @@ class ResultInput:
     status: str = ResultStatus.ACTUAL
     note: str = ""
     expected_version: int | None = None
+    qualifier: str = ""
 
 
 class ResultRowsRefused(ValidationError):
@@ -620,7 +748,7 @@ def results_save_many(
     rows: Iterable[ResultInput],
     reason: str = "",
     today: dt.date | None = None,
-) -> list[Result]:
+) -> list[Saved]:
     """Save a form's rows for one unit and period: every row or none. Each row goes through
     :func:`result_save` (its rules, its roll-ups, its audit row); the refusals of all rows are
     collected, so the reporter sees every one at once, and then nothing is kept."""
@@ -630,7 +758,7 @@ def results_save_many(
     refusal = period_refusal(unit, p, today=today)
     if refusal:
         raise ResultRowsRefused(rows={}, current={}, general=ValidationError({"period": refusal}))
-    saved: list[Result] = []
+    saved: list[Saved] = []
     refused: dict[str, ValidationError] = {}
     current: dict[str, Result] = {}
     general = None
@@ -648,6 +776,7 @@ def results_save_many(
                     status=row.status,
                     note=row.note,
                     expected_version=row.expected_version,
+                    qualifier=row.qualifier,
                     reason=reason,
                     today=today,
                 )

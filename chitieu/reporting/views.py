@@ -14,6 +14,7 @@ from chitieu.dbrouter import replica_reads
 from chitieu.indicators.models import Resolution, Target
 from chitieu.lib.periods import PeriodError, parse_any, parse_period
 from chitieu.orgs.selectors import unit_ancestors, unit_children
+from chitieu.validation.selectors import findings_for
 
 from .calendar import period_refusal, unit_period_choices
 from .choices import SubmissionStatus
@@ -87,6 +88,8 @@ def unit_detail(request, code: str):
         else None,
         "may_enter": can(request.user, "enter_results", unit),
         "may_approve": can(request.user, "approve", unit),
+        "findings": findings_for(unit, period.code) if period else [],
+        "may_override": can(request.user, "approve", unit) or can(request.user, "manage", unit),
         "may_manage": can(request.user, "manage", unit),
     }
     template = "reporting/_progress.html" if request.htmx else "reporting/unit_detail.html"
@@ -112,7 +115,7 @@ def results_edit(request, code: str, period: str):
                     actor=request.user,
                     unit=unit,
                     period=p.code,
-                    rows=formset.changed_inputs(),
+                    rows=formset.inputs(),
                     reason=formset.reason,
                 )
             except ResultRowsRefused as exc:
@@ -120,9 +123,16 @@ def results_edit(request, code: str, period: str):
             else:
                 messages.success(
                     request,
-                    _("{n} results saved.").format(n=len(saved)),
+                    _("{n} results saved.").format(n=sum(s.changed for s in saved)),
                     extra_tags=f"draft-saved:{entry.draft_key}",
                 )
+                for finding in (f for s in saved for f in s.findings):
+                    messages.warning(
+                        request,
+                        _("To review: {indicator}: {message}").format(
+                            indicator=finding.indicator.name, message=finding.message
+                        ),
+                    )
                 return redirect(f"{reverse('reporting:unit_detail', args=[unit.code])}?period={p.code}")
         messages.error(request, _("Nothing was saved: correct the marked fields."))
         status = 400
@@ -160,8 +170,6 @@ def submission_action(request, code: str, period: str):
 @replica_reads
 def unit_dashboard(request, code: str):
     """All the unit's children × the indicators of a resolution for one period."""
-    from django.utils.safestring import mark_safe
-
     from chitieu.indicators.models import Resolution
     from chitieu.web.fields import current_lang
 
@@ -193,7 +201,5 @@ def unit_dashboard(request, code: str):
             "resolutions": resolutions,
             "resolution": resolution,
             "board": board,
-            "body": mark_safe(board.body_html) if board else "",
-            "totals": mark_safe(board.totals_html) if board else "",
         },
     )

@@ -100,7 +100,22 @@ def submission_approve(*, actor, unit: Unit, period: str) -> Submission:
             ).format(unit=unit.name),
             code="four_eyes",
         )
+    _no_open_findings(unit, period)
     return _move(actor, sub, SubmissionStatus.APPROVED)
+
+
+def _no_open_findings(unit: Unit, period: str) -> None:
+    """Approval needs every validation finding fixed or overridden with a reason (chitieu.validation)."""
+    from chitieu.validation.selectors import open_findings
+
+    found = open_findings(unit, period)
+    if found:
+        raise ValidationError(
+            _(
+                "{n} validation findings are still open ({names}): correct the figures, or override each "
+                "finding with a reason, before approving."
+            ).format(n=len(found), names="; ".join(f"{f.indicator.name}: {f.message}" for f in found[:5]))
+        )
 
 
 @transaction.atomic

@@ -40,7 +40,7 @@ RESULT_COLUMNS = (
 )  # fmt: skip
 TARGET_COLUMNS = (
     "indicator_id", "unit_id", "period", "basis", "basis_label", "kind", "value", "resolution_id", "derived",
-    "note", "updated_at", "version",
+    "illustrative", "note", "updated_at", "version",
 )  # fmt: skip
 
 
@@ -561,6 +561,7 @@ def _target_rows(plan: Plan, model: Model, unit_ids, ind_ids, resolutions, postg
             value,
             res,
             derived,
+            derived,  # illustrative: no (a generated value, marked [chitieu generate] in its note)
             SYNTH_MARK,
             stamp,
             1,

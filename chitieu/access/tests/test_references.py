@@ -138,7 +138,7 @@ def test_a_target_may_belong_to_a_resolution_of_a_unit_above_but_not_of_a_unit_a
         basis="resolution",
         value=D(5),
         resolution=world.resolution,
-    )
+    ).object
     assert t.resolution == world.resolution and t.unit == commune
     with pytest.raises(ValidationError, match="không thuộc|not to"):
         target_save(

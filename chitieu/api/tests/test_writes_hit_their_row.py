@@ -31,7 +31,7 @@ def two_results(world):
     q2 = result_save(
         actor=None, indicator=world.revenue, unit=world.district, period="2021-Q2", value=D(200), today=DAY
     )
-    return q1, q2
+    return q1.object, q2.object
 
 
 def test_a_patch_that_names_another_period_is_refused_and_changes_neither_row(api, world):

@@ -20,7 +20,7 @@ TODAY = dt.date(2024, 6, 1)
 def test_every_change_writes_one_entry_with_before_and_after(world, clerk):
     r = result_save(
         actor=clerk, indicator=world.revenue, unit=world.district, period="2023", value=D(5), today=TODAY
-    )
+    ).object
     result_save(
         actor=clerk, indicator=world.revenue, unit=world.district, period="2023", value=D(5), today=TODAY
     )

@@ -42,7 +42,10 @@ def test_there_is_one_row_per_indicator_with_numbers_stored_as_numbers(sheet):
     appendix = samples.party_report().appendix
     cols = header(sheet)
     rows = appendix.rows
-    assert sheet.max_row == FIRST_DATA_ROW + len(rows) - 1
+    notes = len(appendix.note.splitlines()) if appendix.note else 0
+    assert sheet.max_row == FIRST_DATA_ROW + len(rows) - 1 + (
+        notes + 1 if notes else 0
+    )  # a blank row, the notes
     for r, row in enumerate(rows, start=FIRST_DATA_ROW):
         assert sheet.cell(r, cols["Chỉ tiêu"]).value.removeprefix("- ") == row.indicator
         value = sheet.cell(r, cols["Thực hiện"])

@@ -51,6 +51,7 @@ class ImportReport:
     unchanged: int = 0
     empty: int = 0  # rows without a figure: nothing to save
     errors: list[ImportIssue] = field(default_factory=list)
+    findings: list[ImportIssue] = field(default_factory=list)  # soft validation findings, by row
     dry_run: bool = False
     written: bool = False
 

@@ -1,9 +1,10 @@
 """The writing pass: checked rows are saved in one transaction through the reporting services.
 
 :func:`write_rows` saves each :class:`ResultRow` through ``result_save`` and each :class:`TargetRow`
-through ``target_save``, skipping rows whose figures equal the stored ones, maps a service's
-``ValidationError`` back to the cells of the row (``_service_issues``), and rolls the whole
-transaction back when any row is refused or the import is a dry run.
+through ``target_save``, counting each as created, changed or unchanged by what the service answers
+(``Saved``), collects the soft validation findings by row, maps a service's ``ValidationError`` back to
+the cells of the row (``_service_issues``), and rolls the whole transaction back when any row is
+refused or the import is a dry run.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from chitieu.reporting.services import result_save, target_save
 
 from ..layout import RESULT_COLUMNS, TARGET_COLUMNS, column_letter
 from .report import ImportIssue, ImportReport, Progress, ResultRow, TargetRow
-from .unchanged import result_unchanged, target_unchanged
 
 RESULT_FIELD_COLUMN = {
     "unit": "unit",
@@ -83,6 +83,21 @@ def _reason_in_its_column(exc: ValidationError) -> ValidationError:
     )
 
 
+def _count(report: ImportReport, saved) -> None:
+    """Whether a row changed anything is the service's answer (Saved), not decided again here."""
+    if saved.created:
+        report.created += 1
+    elif saved.changed:
+        report.changed += 1
+    else:
+        report.unchanged += 1
+
+
+def _kept(ex: Result | None) -> dict:
+    """What the workbook has no column for is kept as stored: the qualifier (trên …)."""
+    return {} if ex is None else {"qualifier": ex.qualifier}
+
+
 def write_rows(
     report: ImportReport,
     results: list[ResultRow],
@@ -115,44 +130,41 @@ def write_rows(
             else {}
         )
         for row in results:
-            ex = existing_results.get((row.unit.pk, row.indicator.pk, row.period))
-            if result_unchanged(ex, row):
-                report.unchanged += 1
-            else:
-                ref = (
-                    f"{filename} {result_sheet}!A{row.row}".strip()
-                    if filename
-                    else f"{result_sheet}!A{row.row}"
+            ref = (
+                f"{filename} {result_sheet}!A{row.row}".strip() if filename else f"{result_sheet}!A{row.row}"
+            )
+            try:
+                saved = result_save(
+                    actor=actor,
+                    indicator=row.indicator,
+                    unit=row.unit,
+                    period=row.period,
+                    value=row.value,
+                    numerator=row.numerator,
+                    denominator=row.denominator,
+                    status=row.status,
+                    note=row.note,
+                    reason=row.reason,
+                    source=ResultSource.IMPORTED,
+                    source_ref=ref[:300],
+                    today=None,
+                    **_kept(existing_results.get((row.unit.pk, row.indicator.pk, row.period))),
                 )
-                try:
-                    result_save(
-                        actor=actor,
-                        indicator=row.indicator,
-                        unit=row.unit,
-                        period=row.period,
-                        value=row.value,
-                        numerator=row.numerator,
-                        denominator=row.denominator,
-                        status=row.status,
-                        note=row.note,
-                        reason=row.reason,
-                        source=ResultSource.IMPORTED,
-                        source_ref=ref[:300],
-                        today=None,
-                    )
-                    if ex is None:
-                        report.created += 1
-                    else:
-                        report.changed += 1
-                except ValidationError as exc:
-                    report.errors += _service_issues(
-                        _reason_in_its_column(exc),
-                        result_sheet,
-                        RESULT_COLUMNS,
-                        RESULT_FIELD_COLUMN,
-                        row.row,
-                        row.indicator.code,
-                    )
+                _count(report, saved)
+                # Soft findings never stop an import; they are reported with their row.
+                report.findings += [
+                    ImportIssue(result_sheet, f"A{row.row}", row.indicator.code, f.message)
+                    for f in saved.findings
+                ]
+            except ValidationError as exc:
+                report.errors += _service_issues(
+                    _reason_in_its_column(exc),
+                    result_sheet,
+                    RESULT_COLUMNS,
+                    RESULT_FIELD_COLUMN,
+                    row.row,
+                    row.indicator.code,
+                )
             done += 1
             if progress:
                 progress(done, total)
@@ -170,30 +182,25 @@ def write_rows(
         )
         for row in targets:
             ex = existing_targets.get((row.unit.pk, row.indicator.pk, row.period, row.basis))
-            if target_unchanged(ex, row):
-                report.unchanged += 1
-            else:
-                try:
-                    target_save(
-                        actor=actor,
-                        indicator=row.indicator,
-                        unit=row.unit,
-                        period=row.period,
-                        basis=row.basis,
-                        value=row.value,
-                        kind=row.kind,
-                        resolution=ex.resolution if ex is not None else resolution_for(row),
-                        basis_label=ex.basis_label if ex is not None else "",
-                        note=row.note,
-                    )
-                    if ex is None:
-                        report.created += 1
-                    else:
-                        report.changed += 1
-                except ValidationError as exc:
-                    report.errors += _service_issues(
-                        exc, target_sheet, TARGET_COLUMNS, TARGET_FIELD_COLUMN, row.row, row.indicator.code
-                    )
+            try:
+                saved = target_save(
+                    actor=actor,
+                    indicator=row.indicator,
+                    unit=row.unit,
+                    period=row.period,
+                    basis=row.basis,
+                    value=row.value,
+                    kind=row.kind,
+                    resolution=ex.resolution if ex is not None else resolution_for(row),
+                    basis_label=ex.basis_label if ex is not None else "",
+                    note=row.note,
+                    derived=ex.derived if ex is not None and ex.value == row.value else False,
+                )
+                _count(report, saved)
+            except ValidationError as exc:
+                report.errors += _service_issues(
+                    exc, target_sheet, TARGET_COLUMNS, TARGET_FIELD_COLUMN, row.row, row.indicator.code
+                )
             done += 1
             if progress:
                 progress(done, total)

@@ -114,7 +114,7 @@ def test_the_unit_page_draws_a_bullet_against_target_and_pace(vi_client, world):
         reverse("reporting:unit_detail", args=["huyen-d"]), {"period": "2023-H1"}
     ).content.decode()
     row = re.search(r'data-indicator="thu-ns".*?</tr>', body, re.S).group(0)
-    svg = svg_of(row, "bullet s-not_achieved")  # 40% of the year's plan at mid-year: behind pace
+    svg = svg_of(row, "bullet s-behind")  # 40% of the year's plan at mid-year: behind pace
     assert_numeric(svg)
     width = float(svg.get("width"))
     fill = float(marks(svg, "rect", "fill")[0].get("width"))

@@ -41,7 +41,7 @@ def save(world, unit, period, value, indicator=None, **kw):
         value=value,
         today=dt.date(2026, 11, 1),
         **kw,
-    )
+    ).object
 
 
 def test_a_mapping_creates_the_new_commune_and_ends_the_old_units(world):

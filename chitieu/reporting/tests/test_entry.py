@@ -144,7 +144,7 @@ def test_one_refused_row_saves_no_row_and_keeps_everything_typed(client, reporte
     assert resp.status_code == 400
     assert 'name="thu-ns-value" value="12,5"' in body and 'name="bhyt-value" value="140"' in body
     bhyt_row = re.search(r'data-indicator="bhyt".*?</tr>', body, re.S).group(0)
-    assert "phải từ 0 đến 100%" in bhyt_row  # the reason, in Vietnamese, beside the row it concerns
+    assert "140% nằm ngoài khoảng 0–100" in bhyt_row  # the reason, in Vietnamese, beside the row it concerns
     assert not Result.objects.filter(unit=new_commune).exists()
     assert not Rollup.objects.filter(period=month.code).exists()
     assert not AuditEntry.objects.filter(object_type="reporting.result").exists()
@@ -205,7 +205,7 @@ def test_the_save_many_service_keeps_all_rows_or_none(world):
     assert set(info.value.rows) == {"bhyt"}
     assert not Result.objects.exists() and not Rollup.objects.exists()
     saved = results_save_many(actor=None, unit=d, period="2023-H1", rows=[rows[0], rows[2]])
-    assert [r.value for r in saved] == [D(5), D(9)]
+    assert [r.object.value for r in saved] == [D(5), D(9)] and all(r.created for r in saved)
     assert Result.objects.filter(unit=d).count() == 2
     assert Rollup.objects.get(unit=world.district, indicator=world.rice, period="2023-H1").total == D(9)
 
@@ -214,7 +214,7 @@ def test_the_save_many_service_names_the_figure_saved_meanwhile(world):
     d = world.communes[0]
     first = results_save_many(actor=None, unit=d, period="2023-H1", rows=[ResultInput(world.revenue, D(5))])[
         0
-    ]
+    ].object
     results_save_many(
         actor=None, unit=d, period="2023-H1", rows=[ResultInput(world.revenue, D(6), expected_version=1)]
     )

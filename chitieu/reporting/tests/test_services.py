@@ -22,7 +22,7 @@ def save(world, **kw):
         today=TODAY,
     )
     args.update(kw)
-    return result_save(**args)
+    return result_save(**args).object
 
 
 def test_it_keeps_one_result_per_indicator_unit_and_period(world):

@@ -31,7 +31,7 @@ def save(world, value, unit=None, **kw):
         value=D(value),
         today=TODAY,
         **kw,
-    )
+    ).object
 
 
 def test_results_go_from_draft_to_submitted_to_approved_and_lock(world):

@@ -63,3 +63,14 @@ def period_label(code):
         return parse_period(str(code)).label(current_lang())
     except (PeriodError, ValueError):
         return code
+
+
+@register.filter
+def status_label(code):
+    """An assessment status in the reader's language ("vượt kế hoạch", "chậm tiến độ")."""
+    from chitieu.reporting.choices import Status
+
+    try:
+        return Status(code).label
+    except ValueError:
+        return ""

@@ -163,6 +163,32 @@ PAGE_ROUTES: dict[str, list[Check]] = {
             after=submission_became("2022-H1", "reopened"),
         ),
     ],
+    # ---- validation rules and findings (issue 12) ----
+    "validation:rules": [
+        get("view", unit_url("validation:rules"), sides=UNIT_SIDES),
+        post(
+            "manage",
+            unit_url("validation:rules"),
+            lambda w, s: {
+                "name": "Tối đa",
+                "kind": "bounds",
+                "severity": "soft",
+                "scope": "all",
+                "maximum": "5",
+            },
+            sides=UNIT_SIDES,
+        ),
+    ],
+    "validation:quality": [get("view", unit_url("validation:quality"), sides=UNIT_SIDES)],
+    "validation:finding_override": [
+        get("any", obj_url("validation:finding_override", "finding"), ok=405, sides=IN_OUT),
+        post(
+            "review",
+            obj_url("validation:finding_override", "finding"),
+            lambda w, s: {"reason": "đã kiểm tra"},
+            sides=IN_OUT,
+        ),
+    ],
     "audit:list": [get("any", at("/audit/")), get("view", query_url("/audit/"), sides=UNIT_SIDES)],
     "audit:export": [
         get("any", at("/audit/export.csv")),

@@ -36,6 +36,8 @@ MAY = {
     "manage": {"office"},
     # the inbox takes a document from whoever may enter results or manage the unit
     "upload": {"reporter", "office"},
+    # a validation finding is overridden by whoever approves or manages the unit's figures
+    "review": {"approver", "office"},
 }
 
 # Sides: where the object of a request lies.
@@ -122,7 +124,9 @@ def expected_for(persona: str, side: str | None, check: Check):
         return check.ok
     if check.need == "own":  # somebody else's import is not there at all
         return check.hidden
-    if check.need in ("view", "enter_results", "approve", "manage", "upload") and not sees(persona, side):
+    if check.need in ("view", "enter_results", "approve", "manage", "upload", "review") and not sees(
+        persona, side
+    ):
         return check.hidden
     return check.denied
 

@@ -79,7 +79,7 @@ def build_world():
     def result(unit, period, value, actor=admin):
         return result_save(
             actor=actor, indicator=world.revenue, unit=unit, period=period, value=D(value), today=day
-        )
+        ).object
 
     results = {
         "in": result(d, "2023-H1", "40.7"),
@@ -88,10 +88,12 @@ def build_world():
         "above": result(p, "2023-H1", "888888"),
     }
     # a past period for the history and the comparison, submitted for approval
+    # consistent figures: approval waits for every validation finding (issue 12), and a district's own
+    # figure that disagreed with its communes' would be one
     result(d, "2022-H1", "35.5", clerk)
-    result(x1, "2022-H1", "10", clerk)
+    result(x1, "2022-H1", "35.5", clerk)
     result(t, "2022-H1", "777777", clerk)
-    result(p, "2022-H1", "20", clerk)
+    result(p, "2022-H1", "777812.5", clerk)
     for unit in (d, x1, t, p):
         submission_submit(actor=clerk, unit=unit, period="2022-H1")
     submission_status = {
@@ -108,7 +110,7 @@ def build_world():
             basis="plan",
             value=D("246810"),
             resolution=world.resolution,
-        ),
+        ).object,
         "out": target_save(
             actor=admin,
             indicator=world.revenue,
@@ -117,7 +119,7 @@ def build_world():
             basis="plan",
             value=D("555555"),
             resolution=res_out,
-        ),
+        ).object,
     }
     conf = {
         "in": conference_create(
@@ -248,8 +250,22 @@ def build_world():
             username="x", ip_address="127.0.0.1", user_agent="t", http_accept="*/*", path_info="/login/"
         ).pk,
     }
+    from chitieu.validation.models import Finding, Rule
+
+    rule = Rule.objects.get(kind="outlier")
+    findings = {
+        side: Finding.objects.create(
+            rule=rule,
+            unit=unit,
+            indicator=world.revenue,
+            period="2021-H1",
+            details={"value": "1", "median": "1", "count": 3},
+        )
+        for side, unit in (("in", d), ("out", t))
+    }
     return SimpleNamespace(
         world=world,
+        finding=findings,
         users=users,
         unit={"in": d, "below": x1, "out": t, "above": p},
         term={"in": world.term, "out": term_out},

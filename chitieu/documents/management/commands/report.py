@@ -24,8 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("--family", choices=["party", "state"], default="party")
         parser.add_argument("--conference", type=int, help="conference id (its limitations and tasks)")
         parser.add_argument("--xlsx", type=Path, help="also write the appendix as .xlsx here")
+        parser.add_argument(
+            "--with-personnel",
+            action="store_true",
+            help="include personnel votes (only for readers allowed to see personnel matters)",
+        )
 
-    def handle(self, *args, unit, resolution, period, out, family, conference, xlsx, **options):
+    def handle(
+        self, *args, unit, resolution, period, out, family, conference, xlsx, with_personnel, **options
+    ):
         u = Unit.objects.filter(code=unit).first()
         if u is None:
             raise CommandError(f"no unit has the code “{unit}”")
@@ -48,7 +55,14 @@ class Command(BaseCommand):
         if out.suffix.lower() != ".docx":
             raise CommandError(f"{out}: the report is a Word file; name it .docx")
         try:
-            ctx = build_report(unit=u, resolution=res, period=p.code, family=family, conference=conf)
+            ctx = build_report(
+                unit=u,
+                resolution=res,
+                period=p.code,
+                family=family,
+                conference=conf,
+                show_personnel=with_personnel,
+            )
         except ReportError as exc:
             raise CommandError(str(exc)) from None
         out.parent.mkdir(parents=True, exist_ok=True)

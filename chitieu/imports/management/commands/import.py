@@ -88,6 +88,8 @@ class Command(BaseCommand):
         )
         if shown[0]:
             err.write("")
+        for issue in report.findings:  # soft validation findings: reported, never refusing the file
+            err.write(_("finding") + f" {issue}")
         if report.errors:
             for issue in report.errors:
                 err.write(str(issue))

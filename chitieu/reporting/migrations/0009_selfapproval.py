@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0001_initial'),
-        ('reporting', '0007_result_source_demo'),
+        ('reporting', '0008_rollup_paired_weighted'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
