@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from chitieu.indicators.choices import Dimension
 from chitieu.indicators.models import Indicator, Resolution, Target
-from chitieu.lib.periods import PeriodError, parse_period
+from chitieu.lib.periods import PeriodError, parse_any, parse_period
 from chitieu.lib.vnnum import NumberParseError, format_number, parse_number
 from chitieu.orgs.models import Unit
 
@@ -248,14 +248,16 @@ class Checker:
             raise _Bad
         text = self.code(sheet, cell, code, _("The period is empty."))
         try:
-            return parse_period(text).code
+            # A code or the period as the pages print it ("6 tháng đầu năm 2023", "quý I/2023").
+            return parse_any(text).code
         except PeriodError:
             self._add(
                 sheet,
                 cell,
                 code,
                 _(
-                    "“{code}” is not a period code. Use e.g. 2023, 2023-H1, 2023-Q1, 2023-9M, 2023-06 or 2020-2025."
+                    "“{code}” is not a period. Write a code (2023, 2023-H1, 2023-Q1, 2023-9M, 2023-06, "
+                    "2020-2025) or the period in words (quý I/2023, 6 tháng đầu năm 2023)."
                 ).format(code=text),
             )
             raise _Bad from None

@@ -142,6 +142,14 @@ def test_a_bad_period_code_is_refused(tpl):
     assert issue.cell == f"F{rows['lua']}" and "2023-Q5" in issue.message
 
 
+@pytest.mark.parametrize("words", ["6 tháng đầu năm 2023", "6 tháng năm 2023", " 6 THÁNG ĐẦU NĂM 2023 "])
+def test_a_period_written_in_words_as_the_pages_print_it_is_read(tpl, clerk, words):
+    data, rows = tpl
+    report = run(edit(data, RESULTS_SHEET, {f"F{rows['lua']}": words}), clerk)
+    assert report.errors == []
+    assert Result.objects.get(indicator__code="lua", period="2023-H1").value == 30000
+
+
 def test_a_period_excel_turned_into_a_date_is_refused(tpl):
     import datetime as dt
 
