@@ -1,11 +1,11 @@
-"""Invented reports of the same genre (own_texts.py), scored the way the shared scorer scores."""
+"""Invented reports of the same genre (own_texts.py), scored by SCHEMA.md's matching rules (matching.py)."""
 
 import pytest
 
 from chitieu.extraction import check_consistency, extract, extract_meeting
 
+from . import matching
 from .own_texts import OWN_TEXTS
-from .test_devset import load_scorer
 
 
 def as_gold(expected):
@@ -26,7 +26,7 @@ def as_gold(expected):
 
 @pytest.mark.parametrize(("name", "text", "expected"), OWN_TEXTS, ids=[t[0] for t in OWN_TEXTS])
 def test_it_extracts_the_expected_figures_from_an_invented_report(name, text, expected):
-    score = load_scorer()
+    score = matching
     gold = as_gold(expected)
     figures = extract(text)
     result = score.score_doc(gold, [f.to_json() for f in figures])
@@ -41,7 +41,7 @@ def test_it_extracts_the_expected_figures_from_an_invented_report(name, text, ex
 
 
 def test_the_invented_reports_score_well_together():
-    score = load_scorer()
+    score = matching
     total = {"numbers": [0, 0, 0], "strict": [0, 0, 0], "indicator": [0, 0]}
     for _, text, expected in OWN_TEXTS:
         result = score.score_doc(as_gold(expected), [f.to_json() for f in extract(text)])
