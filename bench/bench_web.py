@@ -1,7 +1,8 @@
 """HTTP throughput of chitieu under gunicorn, measured with wrk, on the national data set.
 
     .venv/bin/python bench/bench_web.py [--database-url URL] [--workers 2] [--threads 2]
-        [--connections 50] [--duration 30s] [--period 2026-06] [--profile]
+        [--connections 50] [--low-connections 10] [--duration 30s] [--wrk-timeout 30s]
+        [--period 2026-06] [--profile] [--provinces N --communes N --indicators N --months N]
 
 Starts ``chitieu serve --workers 2`` on a free port, logs in through the login form (a real session
 cookie), checks each route answers 200 with it, then runs ``wrk -t2 -c50 -d30s --latency`` against
@@ -13,10 +14,15 @@ cookie), checks each route answers 200 with it, then runs ``wrk -t2 -c50 -d30s -
   (d) the same route with data: /api/v1/results/?unit=<commune>&period=<p>&limit=50
   (e) the province dashboard: /units/<province>/dashboard/?period=<p>&resolution=<id>
 
-and prints requests/s, p50/p99 latency and the count of non-200 answers (a Lua hook counts them:
-wrk itself would count a redirect to the login page as a success). Goal: ≥ 300 req/s at
-p99 ≤ 150 ms, no errors. When a route misses it, one request of that route is profiled in-process
-(cProfile, SQL queries counted) to show where the time goes.
+and prints requests/s, p50/p99 latency, the count of non-200 answers (a Lua hook counts them: wrk itself
+would count a redirect to the login page as a success), socket errors and timeouts (wrk --timeout 30s:
+with wrk's default 2 s the slow answers would silently drop out of its figures). The same run measures
+the floors (bench/floor/): gunicorn alone with a do-nothing WSGI callable, a static file, a trivial Django
+view without and with the session and user read, and the base layout page; every route is printed as a
+ratio of the trivial view with a session. Goals (issue 14): the pages and the dashboard ≥ 0.5× that
+floor's throughput at 50 connections, p99 ≤ 2× the floor's p99 there and ≤ 150 ms at 10 connections;
+the API list ≥ 0.5×; 0 errors and 0 timeouts. When a route misses, one request of it is profiled
+in-process (cProfile, SQL queries counted) to show where the time goes.
 
 Database: by default the PostgreSQL database ``chitieu_bench`` left by ``bench_national.py --keep``;
 when it does not exist, a database ``chitieu_bench_web`` is created, loaded with ``chitieu generate``
@@ -42,9 +48,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+FLOOR = Path(__file__).resolve().parent / "floor"
 CHITIEU = str(Path(sys.executable).with_name("chitieu"))
 PASSWORD = "bench-web-password-1"
-GOAL_RPS, GOAL_P99_MS = 300.0, 150.0
+GOAL_P99_LOW_MS = 150.0  # p99 of a page at 10 connections (issue 14)
 
 LUA = """
 local threads = {}
@@ -137,7 +144,10 @@ def pg_has_data(url: str) -> bool:
     try:
         with psycopg.connect(url, connect_timeout=3) as conn:
             return bool(
-                conn.execute("SELECT EXISTS (SELECT 1 FROM orgs_unit WHERE code = 'vn')").fetchone()[0]
+                conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM orgs_unit WHERE code = 'vn' AND note LIKE %s)",
+                    ["[chitieu generate]%"],
+                ).fetchone()[0]
             )
     except psycopg.Error:
         return False
@@ -186,24 +196,52 @@ def _ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, cookie: str, args: argparse.Namespace, lua: Path) -> dict:
+def wrk(url: str, cookie: str, args: argparse.Namespace, lua: Path, connections: int | None = None) -> dict:
+    """One wrk run; slower answers than --wrk-timeout are counted as timeouts, not dropped silently
+    (wrk's default 2 s timeout leaves them out of its latency figures)."""
+    c = connections or args.connections
     cmd = [
-        "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}", "--latency",
-        "-s", str(lua), "-H", f"Cookie: {cookie}", url,
+        "wrk", f"-t{min(args.threads, c)}", f"-c{c}", f"-d{args.duration}", "--latency",
+        "--timeout", args.wrk_timeout, "-s", str(lua), url,
     ]  # fmt: skip
+    if cookie:
+        cmd[-1:-1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     print("\n".join("    " + line for line in out.rstrip().splitlines()), flush=True)
     lat = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)\s*$", out, re.M))
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    connect, read, write, timeouts = (int(x) for x in errors.groups()) if errors else (0, 0, 0, 0)
     return {
+        "connections": c,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
         "requests": int(re.search(r"(\d+) requests in", out)[1]),
         "p50_ms": _ms(lat["50"]),
         "p99_ms": _ms(lat["99"]),
         "non200": int(re.search(r"non-200 responses: (\d+)", out)[1]),
-        "socket_errors": sum(int(x) for x in errors.groups()) if errors else 0,
+        "socket_errors": connect + read + write,
+        "timeouts": timeouts,
         "raw": out,
     }
+
+
+def drain(base: str) -> None:
+    """Wait until the server has answered what a finished wrk run left queued: gunicorn's sync workers
+    still serve the requests of connections wrk has closed, and the next run would start behind them."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        t0 = time.perf_counter()
+        check(f"{base}/healthz", "")
+        if time.perf_counter() - t0 < 0.1:
+            return
+        time.sleep(0.2)
+
+
+def _line(name: str, r: dict) -> str:
+    return (
+        f"  {name:26s} c={r['connections']:<3d} {r['rps']:8.1f} req/s   p50 {r['p50_ms']:7.1f} ms   "
+        f"p99 {r['p99_ms']:7.1f} ms   non-200 {r['non200']}   socket errors {r['socket_errors']}   "
+        f"timeouts {r['timeouts']}"
+    )
 
 
 def main() -> None:
@@ -214,6 +252,8 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--connections", type=int, default=50)
     p.add_argument("--duration", default="30s")
+    p.add_argument("--wrk-timeout", default="30s", help="answers slower than this count as timeouts")
+    p.add_argument("--low-connections", type=int, default=10)
     p.add_argument("--period", default="2026-06")
     p.add_argument("--provinces", type=int, default=34)
     p.add_argument("--communes", type=int, default=3321)
@@ -227,15 +267,23 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="chitieu-bench-web-"))
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DATABASE_REPLICA_URL"}}
     env.update(CHITIEU_HOME=str(home), ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
+    # The floor routes (bench/floor/floor_urls.py) are served beside the product's, by the same server.
+    env.update(DJANGO_SETTINGS_MODULE="floor_settings", PYTHONPATH=str(FLOOR))
     created = None
     url = args.database_url or f"{args.pg_server}/chitieu_bench"
+    if args.database_url and not pg_has_data(url):
+        # It makes a superuser and serves the database: only one that `chitieu generate` filled.
+        raise SystemExit(
+            f"{url} holds no country made by `chitieu generate` (no unit 'vn' marked [chitieu generate]): "
+            "refusing to benchmark a database that is not the benchmark's"
+        )
     if not args.database_url and not pg_has_data(url):
         created = "chitieu_bench_web"
         url = f"{args.pg_server}/{created}"
         pg_admin(args.pg_server, f"DROP DATABASE IF EXISTS {created} WITH (FORCE)")
         pg_admin(args.pg_server, f"CREATE DATABASE {created}")
     env["DATABASE_URL"] = url
-    server = None
+    server = raw = None
     try:
         if created:
             print(f"generating the national data set into {url} …", flush=True)
@@ -274,40 +322,87 @@ def main() -> None:
         }
         lua = home / "count.lua"
         lua.write_text(LUA)
-        results = {}
+
+        # The floors, measured in the same run: gunicorn alone, a static file, Django with no session,
+        # Django with the session and the user read (the floor the goals are set against), the layout.
+        raw_port = free_port()
+        raw = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "raw_wsgi:application", "--chdir", str(FLOOR),
+             "--workers", str(args.workers), "--bind", f"127.0.0.1:{raw_port}", "--log-level", "warning"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        for _ in range(100):
+            if check(f"http://127.0.0.1:{raw_port}/", "") == 200:
+                break
+            time.sleep(0.1)
+        floors = {
+            "raw gunicorn": (f"http://127.0.0.1:{raw_port}/", ""),
+            "static file": (f"{base}/static/css/chitieu.css", ""),
+            "trivial view, no session": (f"{base}/_floor/anonymous", ""),
+            "trivial view, session": (f"{base}/_floor/trivial", cookie),
+            "layout page": (f"{base}/_floor/layout", cookie),
+        }
+        floor_results = {}
+        for name, (url_, cookie_) in floors.items():
+            if check(url_, cookie_) != 200:
+                raise SystemExit(f"floor {name} {url_} did not answer 200")
+            print(f"wrk -c{args.connections} floor {name}: {url_}", flush=True)
+            floor_results[name] = wrk(url_, cookie_, args, lua)
+            drain(base)
+        results, low = {}, {}
         for name, path in routes.items():
             status = check(base + path, cookie)
             if status != 200:
                 raise SystemExit(f"{name} {path} answered {status} with the session cookie")
             for _ in range(5):  # warm both workers
                 check(base + path, cookie)
-            print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration} {name}: {path}", flush=True)
+            print(f"wrk -c{args.connections} {name}: {path}", flush=True)
             results[name] = wrk(base + path, cookie, args, lua)
-            r = results[name]
-            print(f"  {r['rps']:.1f} req/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
-                  f"{r['requests']} requests, {r['non200']} non-200, {r['socket_errors']} socket errors", flush=True)  # fmt: skip
+            print(_line(name, results[name]), flush=True)
+            drain(base)
+            if name != "API results list":
+                print(f"wrk -c{args.low_connections} {name}: {path}", flush=True)
+                low[name] = wrk(base + path, cookie, args, lua, connections=args.low_connections)
+                drain(base)
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
+        for proc in (server, raw):
+            if proc is None:
+                continue
+            os.killpg(proc.pid, signal.SIGTERM)
             try:
-                server.wait(timeout=15)
+                proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+                os.killpg(proc.pid, signal.SIGKILL)
 
-    print(f"\n== Summary (gunicorn, {args.workers} sync workers, {os.cpu_count()} cores, wrk and PostgreSQL "
-          f"on the same machine; goal ≥ {GOAL_RPS:.0f} req/s at p99 ≤ {GOAL_P99_MS:.0f} ms, no errors)")  # fmt: skip
+    floor = floor_results["trivial view, session"]
+    load1, load5, _ = os.getloadavg()
+    print(f"\n== Floors (gunicorn {args.workers} sync workers, {os.cpu_count()} cores, wrk and PostgreSQL on "
+          f"the same machine, wrk --timeout {args.wrk_timeout}; load average {load1:.2f} / {load5:.2f})")  # fmt: skip
+    for name, r in floor_results.items():
+        print(_line(name, r) + f"   ÷ floor {r['rps'] / floor['rps']:.2f}")
+    print(
+        f"\n== Routes against the floor (trivial view with a session: {floor['rps']:.1f} req/s, p99 "
+        f"{floor['p99_ms']:.1f} ms at c={args.connections}). Goals (issue 14): pages ≥ 0.5 × its throughput, "
+        f"p99 ≤ 2 × its p99 and ≤ {GOAL_P99_LOW_MS:.0f} ms at c={args.low_connections}; the API list ≥ 0.5 ×; "
+        "0 errors, 0 timeouts"
+    )
     missed = []
     for name, r in results.items():
-        ok = (
-            r["rps"] >= GOAL_RPS
-            and r["p99_ms"] <= GOAL_P99_MS
-            and r["non200"] == 0
-            and not r["socket_errors"]
-        )
+        ratio = r["rps"] / floor["rps"]
+        clean = r["non200"] == 0 and not r["socket_errors"] and not r["timeouts"]
+        ok = ratio >= 0.5 and clean
+        extra = ""
+        if name in low:
+            lo = low[name]
+            ok = ok and r["p99_ms"] <= 2 * floor["p99_ms"] and lo["p99_ms"] <= GOAL_P99_LOW_MS
+            ok = ok and lo["non200"] == 0 and not lo["socket_errors"] and not lo["timeouts"]
+            extra = (
+                f"   p99 ÷ floor's {r['p99_ms'] / floor['p99_ms']:.2f}"
+                f"   c={args.low_connections}: p99 {lo['p99_ms']:.1f} ms, {lo['rps']:.1f} req/s, timeouts {lo['timeouts']}"
+            )
         if not ok:
             missed.append(name)
-        print(f"  {name:20s} {r['rps']:8.1f} req/s   p50 {r['p50_ms']:7.1f} ms   p99 {r['p99_ms']:7.1f} ms   "
-              f"non-2xx {r['non200']}   socket errors {r['socket_errors']}   {'met' if ok else 'MISSED'}")  # fmt: skip
+        print(_line(name, r) + f"   ÷ floor {ratio:.3f}{extra}   {'met' if ok else 'MISSED'}")
     for name in results if args.profile else missed:
         print(f"\n== Where the time goes: {name} ({routes[name]}), cProfile of 10 requests in-process")
         out = run(
