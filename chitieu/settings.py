@@ -70,12 +70,10 @@ except OSError as exc:
         f"CHITIEU_HOME={CHITIEU_HOME} cannot be used as a folder ({exc.strerror})"
     ) from None
 
-# The seed articles behind the demo's five reviews. The demo loads without them (from its own facts);
-# where they are at hand it also files each in the document inbox and links every figure to its span.
-# Default: the workplace's folder beside the project, when it exists.
-CHITIEU_DEMO_ARTICLES = os.environ.get("CHITIEU_DEMO_ARTICLES", "").strip() or str(
-    BASE_DIR.parent / "shared" / "seeds"
-)
+# A folder holding the published articles behind the demo's five reviews (optional). The demo loads
+# without them, from its own facts; given them, it also files each in the document inbox and links every
+# figure to its span. Empty: no articles.
+CHITIEU_DEMO_ARTICLES = os.environ.get("CHITIEU_DEMO_ARTICLES", "").strip()
 
 DEBUG = env_bool("CHITIEU_DEBUG", False)
 PRODUCTION = env_bool("CHITIEU_PRODUCTION", False)

@@ -1,5 +1,5 @@
-"""The units behind the five seed reviews (../shared/seeds/). The figures themselves are read out of
-the articles by the extractor (see script.py), never typed here.
+"""The units behind the demo's five reviews. Their figures are chitieu's own record of them (facts.py);
+none is typed here.
 
 Unit dates: district-level units ceased on 1 July 2025 (DOMAIN.md §3). Founding dates of the demo
 units are not in the articles; where they are not known they are given as 1 January 2010 and the

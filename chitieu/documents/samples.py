@@ -2,8 +2,8 @@
 
 The figures of "Tổng giá trị sản xuất" (31.167 tỷ đồng ước, 51,7% kế hoạch, +15,9% cùng kỳ; sectors 1.712 /
 27.150 / 2.305 tỷ đồng) and of budget revenue (905,653 tỷ đồng, 106% of the annual estimate), the conference
-(13/7/2022, Hội nghị lần thứ 9, BCH khóa 25), the chairs and the tasks come from seed 001
-(/work/shared/seeds/001_*.txt). Figures marked ``# illustrative`` are NOT in the seed: they exercise the
+(13/7/2022, Hội nghị lần thứ 9, BCH khóa 25), the chairs and the tasks are those of Kinh Môn's published
+review (the demo's own record of it: chitieu/demo/facts.py). Figures marked ``# illustrative`` are NOT in the seed: they exercise the
 other sentence shapes (count of units, percentage points, hedge, missing data) and must not be quoted as
 facts about Kinh Môn.
 
